@@ -1,0 +1,26 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Kube.Models;
+
+/// <summary>Source-generated JSON metadata for the types in this assembly.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ObjectMeta))]
+[JsonSerializable(typeof(Status))]
+[JsonSerializable(typeof(Condition))]
+public sealed partial class KubeJsonContext : JsonSerializerContext;
+
+/// <summary>Serializer options for Kubernetes JSON: camelCase names, nulls omitted (an omitted field and a null differ under apply).</summary>
+public static class KubeJson
+{
+    /// <summary>Options that resolve the types of this assembly and of any extra contexts given.</summary>
+    public static JsonSerializerOptions CreateOptions(params IJsonTypeInfoResolver[] extra) => new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine([KubeJsonContext.Default, .. extra]),
+    };
+}
