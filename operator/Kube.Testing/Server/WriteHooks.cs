@@ -52,6 +52,15 @@ internal interface IResourceSchema
     /// <summary>The keys of a list whose items merge by key (<c>x-kubernetes-list-type: map</c>), or null for an atomic list.</summary>
     /// <param name="path">Field names from the object root, e.g. <c>["spec","template","spec","containers"]</c>.</param>
     IReadOnlyList<string>? ListMapKeys(IReadOnlyList<string> path);
+
+    /// <summary>Whether a list is a set of scalars (<c>x-kubernetes-list-type: set</c>) whose items are owned one by one.</summary>
+    bool IsSetList(IReadOnlyList<string> path) => false;
+
+    /// <summary>Whether a map is replaced whole on apply (<c>x-kubernetes-map-type: atomic</c>).</summary>
+    bool IsAtomicMap(IReadOnlyList<string> path) => false;
+
+    /// <summary>Whether <c>status</c> is written only through the status subresource (so main-resource writes leave it alone).</summary>
+    bool HasStatusSubresource => false;
 }
 
 /// <summary>One invalid field, as Kubernetes reports it in a 422's causes (reason e.g. <c>FieldValueInvalid</c>).</summary>
