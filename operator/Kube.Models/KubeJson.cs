@@ -11,6 +11,7 @@ namespace Kube.Models;
 [JsonSerializable(typeof(ObjectMeta))]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(Condition))]
+[JsonSerializable(typeof(ListMeta))]
 public sealed partial class KubeJsonContext : JsonSerializerContext;
 
 /// <summary>Serializer options for Kubernetes JSON: camelCase names, nulls omitted (an omitted field and a null differ under apply).</summary>

@@ -40,3 +40,6 @@ public sealed class TooManyRequestsException(Status status, TimeSpan? retryAfter
 {
     public TimeSpan? RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>401: the credentials are missing, expired or wrong.</summary>
+public sealed class UnauthorizedException(Status status) : KubeApiException(401, status);

@@ -13,6 +13,9 @@ public sealed record ListOptions
     public string? Continue { get; init; }
 
     public string? ResourceVersion { get; init; }
+
+    /// <summary><c>NotOlderThan</c> or <c>Exact</c>: how <see cref="ResourceVersion"/> is matched.</summary>
+    public string? ResourceVersionMatch { get; init; }
 }
 
 /// <summary>Where a watch starts and how long the server keeps it open.</summary>
@@ -33,7 +36,11 @@ public sealed record WatchOptions
 /// <summary>Server-side apply settings.</summary>
 /// <param name="FieldManager">Who owns the applied fields, e.g. <c>paas-operator</c>.</param>
 /// <param name="Force">Take fields from other managers instead of failing with a conflict.</param>
-public sealed record ApplyOptions(string FieldManager, bool Force = false);
+public sealed record ApplyOptions(string FieldManager, bool Force = false)
+{
+    /// <summary>Ask the server to validate and answer without persisting.</summary>
+    public bool DryRun { get; init; }
+}
 
 /// <summary>How a delete cascades to dependents.</summary>
 public enum PropagationPolicy
@@ -55,4 +62,7 @@ public sealed record DeleteOptions
 
     /// <summary>Treat a missing object as success.</summary>
     public bool IgnoreNotFound { get; init; }
+
+    /// <summary>Ask the server to validate and answer without deleting.</summary>
+    public bool DryRun { get; init; }
 }
