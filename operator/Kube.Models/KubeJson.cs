@@ -12,6 +12,8 @@ namespace Kube.Models;
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(Condition))]
 [JsonSerializable(typeof(ListMeta))]
+[JsonSerializable(typeof(Lease))]
+[JsonSerializable(typeof(Event))]
 public sealed partial class KubeJsonContext : JsonSerializerContext;
 
 /// <summary>Serializer options for Kubernetes JSON: camelCase names, nulls omitted (an omitted field and a null differ under apply).</summary>
