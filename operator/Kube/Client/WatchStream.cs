@@ -38,6 +38,8 @@ internal static class WatchStream
 
             if (line is null)
             {
+                // A response closed because of cancellation looks like a clean end; report it as the cancellation it is.
+                cancellationToken.ThrowIfCancellationRequested();
                 yield break;
             }
 
