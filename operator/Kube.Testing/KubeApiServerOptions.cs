@@ -1,0 +1,23 @@
+namespace Kube.Testing;
+
+/// <summary>How to start a <see cref="KubeApiServer"/>.</summary>
+public sealed record KubeApiServerOptions
+{
+    /// <summary>The port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Serve HTTPS with a fresh self-signed CA (see <see cref="KubeApiServer.CaCertificatePem"/>).</summary>
+    public bool Tls { get; init; }
+
+    /// <summary>When set, requests without <c>Authorization: Bearer &lt;token&gt;</c> get 401.</summary>
+    public string? RequiredBearerToken { get; init; }
+
+    /// <summary>How often a quiet watch that asked for bookmarks gets one.</summary>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Events kept per resource for resuming watches; older resourceVersions get 410 Gone.</summary>
+    public int WatchHistoryLimit { get; init; } = 10_000;
+
+    /// <summary>Events a watcher may fall behind before it is disconnected.</summary>
+    public int WatcherBufferSize { get; init; } = 10_000;
+}

@@ -1,0 +1,13 @@
+using Kube.Testing.Lifecycle;
+using Kube.Testing.Storage;
+
+namespace Kube.Testing.Server;
+
+/// <summary>How a write was asked for: the field manager, dry run, force (apply only) and delete propagation.</summary>
+internal sealed record WriteOptions(string FieldManager, bool DryRun, bool Force = false, PropagationPolicy? Propagation = null);
+
+/// <summary>What a write produced: the object as stored (or as it would be, on dry run), the HTTP status and admission warnings.</summary>
+internal sealed record WriteResult(StoredObject Object, int StatusCode, IReadOnlyList<string> Warnings);
+
+/// <summary>A delete's preconditions from DeleteOptions; empty strings mean none.</summary>
+internal sealed record DeletePreconditions(string? Uid, string? ResourceVersion);
