@@ -22,10 +22,11 @@ public sealed record App : IPaasResource<App>
 
     public string? Kind { get; init; } = "App";
 
-    public ObjectMeta Metadata { get; init; } = new();
+    // Source-generated deserialization sets every init-only property, absent ones to null; keep the empty default instead.
+    public ObjectMeta Metadata { get; init => field = value ?? new(); } = new();
 
     [Description("What the developer wants: source, buildpacks, stack, config vars, Procfile, domains, maintenance mode.")]
-    public AppSpec Spec { get; init; } = new();
+    public AppSpec Spec { get; init => field = value ?? new(); } = new();
 
     [Description("What the operator observed: URL, current release, latest build, dynos per process type, conditions.")]
     public AppStatus? Status { get; init; }

@@ -23,7 +23,8 @@ public sealed record Build : IPaasResource<Build>
 
     public string? Kind { get; init; } = "Build";
 
-    public ObjectMeta Metadata { get; init; } = new();
+    // Source-generated deserialization sets every init-only property, absent ones to null; keep the empty default instead.
+    public ObjectMeta Metadata { get; init => field = value ?? new(); } = new();
 
     [Description("What to build: the App, the source and optionally the buildpacks. Immutable: a Build is a record of what was built.")]
     [Cel("self == oldSelf", "a Build's spec is immutable; create a new Build instead")]

@@ -23,7 +23,8 @@ public sealed record Formation : IPaasResource<Formation>
 
     public string? Kind { get; init; } = "Formation";
 
-    public ObjectMeta Metadata { get; init; } = new();
+    // Source-generated deserialization sets every init-only property, absent ones to null; keep the empty default instead.
+    public ObjectMeta Metadata { get; init => field = value ?? new(); } = new();
 
     [Description("Dynos per process type.")]
     public required FormationSpec Spec { get; init; }

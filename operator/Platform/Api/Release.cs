@@ -24,7 +24,8 @@ public sealed record Release : IPaasResource<Release>
 
     public string? Kind { get; init; } = "Release";
 
-    public ObjectMeta Metadata { get; init; } = new();
+    // Source-generated deserialization sets every init-only property, absent ones to null; keep the empty default instead.
+    public ObjectMeta Metadata { get; init => field = value ?? new(); } = new();
 
     [Description("What this Release runs. Immutable: roll back or release again instead of editing.")]
     [Cel("self == oldSelf", "a Release's spec is immutable; create a new Release (or roll back) instead")]

@@ -79,22 +79,23 @@ public static class Procfile
 
         private bool ReadName(string line, int number, string name, string command)
         {
+            var shownCommand = command.Length == 0 ? "<command>" : command;
             if (name.Length == 0)
             {
-                Reject(line, number, "the process type before the colon is missing", $"add one, e.g. {Quote.Of($"web: {command}")}");
+                Reject(line, number, "the process type before the colon is missing", $"add one, e.g. {Quote.Of($"web: {shownCommand}")}");
                 return false;
             }
 
-            var trimmed = name.TrimEnd(' ', '\t');
+            var trimmed = name.TrimEnd();
             if (trimmed.Length < name.Length && ProcessTypeNames.IsWellFormed(trimmed))
             {
-                Reject(line, number, "a process type must be followed directly by a colon", $"remove the space before the colon: {Quote.Of($"{trimmed}: {command}")}");
+                Reject(line, number, "a process type must be followed directly by a colon", $"remove the space before the colon: {Quote.Of($"{trimmed}: {shownCommand}")}");
                 return false;
             }
 
             if (trimmed.Any(char.IsWhiteSpace))
             {
-                Reject(line, number, $"each line must be \"type: command\" and the text before the first colon, {Quote.Of(trimmed)}, is not a process type", $"start the line with a process type and a colon, e.g. {Quote.Of($"web: {line.Trim()}")}");
+                Reject(line, number, $"each line must be \"type: command\" and the text before the first colon, {Quote.Of(trimmed)}, is not a process type", WordsFix(trimmed, command, line));
                 return false;
             }
 
@@ -131,13 +132,38 @@ public static class Procfile
         private ValidationError AtLine(ValidationError error, string line, int number) =>
             error with { Field = field, Line = number, Subject = "", Value = Quote.Of(line) };
 
-        // "web rails s" most likely lacks a colon after a type; anything else most likely lacks the type.
+        // "web rails s" or "web=rails s" most likely lacks a colon after a type; anything else most likely lacks the type.
         private static string Example(string content)
         {
+            var equals = content.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && CommonTypes.Contains(content[..equals]))
+            {
+                return $"{content[..equals]}: {content[(equals + 1)..].Trim()}";
+            }
+
             var words = content.Split([' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries);
-            return words.Length == 2 && CommonTypes.Contains(words[0])
-                ? $"{words[0]}: {words[1].Trim()}"
-                : $"web: {content.Trim()}";
+            return words switch
+            {
+                [var type, var command] when CommonTypes.Contains(type) => $"{type}: {command.Trim()}",
+                [var type] when ProcessTypeNames.IsWellFormed(type) => $"{type}: <command>",
+                _ => $"web: {content.Trim()}",
+            };
+        }
+
+        // Words before the colon are a command missing its type ("rake jobs:work"), a type written with
+        // spaces ("my worker: ..."), or a type behind list punctuation ("- web: ..."); say which fixes fit.
+        private static string WordsFix(string beforeColon, string command, string line)
+        {
+            var words = beforeColon.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (words is [var mark, var type] && !mark.Any(char.IsLetterOrDigit) && ProcessTypeNames.IsWellFormed(type))
+            {
+                return $"remove {Quote.Of(mark)} before the process type: {Quote.Of($"{type}: {command}")}";
+            }
+
+            var missingType = $"start the line with a process type and a colon, e.g. {Quote.Of($"web: {line.Trim()}")}";
+            return words.All(ProcessTypeNames.IsWellFormed)
+                ? $"{missingType}, or join the words of the type with \"-\", e.g. {Quote.Of($"{string.Join('-', words)}: {command}")}"
+                : missingType;
         }
 
         private static readonly HashSet<string> CommonTypes = new(StringComparer.OrdinalIgnoreCase)

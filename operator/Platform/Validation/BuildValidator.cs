@@ -42,7 +42,7 @@ public sealed class BuildValidator
         }
         else if (set.Count > 1)
         {
-            findings.Add(ValidationError.Because("spec.source", $"set exactly one of git, archive and image, and {string.Join(" and ", set)} are {(set.Count == 2 ? "both" : "all")} set", "keep one and create another Build for the other"));
+            findings.Add(ValidationError.Because("spec.source", $"set exactly one of git, archive and image, and {(set.Count == 2 ? $"{set[0]} and {set[1]} are both" : "git, archive and image are all")} set", "keep one and create another Build for the other"));
         }
 
         if (source.Git is { } git)
@@ -73,7 +73,8 @@ public sealed class BuildValidator
         if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigit))
         {
             var fix = sha.StartsWith("sha256:", StringComparison.Ordinal) ? $"drop the \"sha256:\" prefix: {Quote.Of(sha["sha256:".Length..])}" : "compute it with `sha256sum app.tar.gz`";
-            findings.Add(ValidationError.Invalid("spec.source.archive.sha256", Quote.Of(sha), $"sha256 must be 64 hexadecimal digits, this has {sha.Length} characters", fix, "checksum"));
+            var rule = sha.Length == 64 ? "sha256 must be 64 hexadecimal digits, and this has other characters" : $"sha256 must be 64 hexadecimal digits, this has {sha.Length} characters";
+            findings.Add(ValidationError.Invalid("spec.source.archive.sha256", Quote.Of(sha), rule, fix, "checksum"));
         }
     }
 }

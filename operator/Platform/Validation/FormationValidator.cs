@@ -64,10 +64,13 @@ public sealed class FormationValidator(PlatformSettings settings)
         }
 
         var known = currentReleaseProcessTypes.Select(ProcessTypeNames.ToKubernetesName).ToHashSet(StringComparer.Ordinal);
-        var listed = currentReleaseProcessTypes.Count == 0 ? "none" : string.Join(", ", currentReleaseProcessTypes.Order(StringComparer.Ordinal));
+        var rule = currentReleaseProcessTypes.Count == 0
+            ? "the App's current release defines no process types"
+            : $"the App's current release has no such process type (it has: {string.Join(", ", currentReleaseProcessTypes.Order(StringComparer.Ordinal))})";
+        var fix = currentReleaseProcessTypes.Count == 0 ? "deploy a Procfile that defines it" : "scale one of those, or deploy a Procfile that defines it";
         foreach (var name in names.Where(n => !known.Contains(ProcessTypeNames.ToKubernetesName(n))))
         {
-            findings.Add(ValidationError.Invalid("spec.processes", Quote.Of(name), $"the App's current release has no such process type (it has: {listed})", "scale one of those, or deploy a Procfile that defines it", "process type"));
+            findings.Add(ValidationError.Invalid("spec.processes", Quote.Of(name), rule, fix, "process type"));
         }
 
         return findings.ToResult();

@@ -19,8 +19,9 @@ public static partial class ImageReferences
         if (!IsValid(reference))
         {
             var lower = reference.ToLowerInvariant();
-            var fix = lower != reference && IsValid(lower)
-                ? $"write the repository in lowercase: {Quote.Of(lower)}"
+            var scheme = reference.IndexOf("://", StringComparison.Ordinal);
+            var fix = lower != reference && IsValid(lower) ? $"write the repository in lowercase: {Quote.Of(lower)}"
+                : scheme > 0 && IsValid(reference[(scheme + 3)..]) ? $"drop the scheme: {Quote.Of(reference[(scheme + 3)..])}"
                 : "e.g. \"registry.example.com/team/app:1.2\" or \"ghcr.io/org/app@sha256:<64 hex digits>\"";
             findings.Add(ValidationError.Invalid(field, Quote.Of(reference), Rule, fix, "image"));
             return;

@@ -9,7 +9,8 @@ internal static class ProcessTypeMaps
     public static void CheckKeys(string field, IEnumerable<string> names, string? appName, Findings findings)
     {
         var byKubernetesName = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in names.Order(StringComparer.Ordinal))
+        // Names already in Kubernetes form claim theirs first, so a clash is blamed on the renamed one.
+        foreach (var name in names.OrderBy(n => ProcessTypeNames.ToKubernetesName(n) != n).ThenBy(n => n, StringComparer.Ordinal))
         {
             var errors = ProcessTypeNames.Check(name, appName, e => e with { Field = field }, suggestion => suggestion).ToList();
             findings.AddRange(errors);

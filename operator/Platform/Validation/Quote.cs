@@ -21,7 +21,7 @@ internal static class Quote
                 '\t' => "\\t",
                 '\r' => "\\r",
                 '\n' => "\\n",
-                _ when char.IsControl(c) || c == '\uFEFF' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ when char.IsControl(c) || c == '\uFEFF' || (char.IsWhiteSpace(c) && c != ' ') => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
                 _ => c.ToString(),
             });
         }
