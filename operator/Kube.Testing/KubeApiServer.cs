@@ -61,7 +61,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         var faults = new FaultInjector();
         var registry = new ResourceRegistry();
         var store = new ObjectStore(options.WatchHistoryLimit, options.WatcherBufferSize);
-        var hooks = WriteHookComposition.Default();
+        var hooks = WriteHookComposition.Default(store);
         var lifecycle = new ObjectLifecycle(registry, clock);
         var admission = new AdmissionStep(store, hooks, registry);
         var pipeline = new WritePipeline(store, lifecycle, admission, hooks, clock);

@@ -1,0 +1,75 @@
+using System.Net;
+using Kube.Testing.Tests.Support;
+
+namespace Kube.Testing.Tests.Apply;
+
+public sealed class ServerSideApplyOverHttpTests : IAsyncLifetime
+{
+    private KubeApiServer _server = null!;
+
+    private RawApi Api { get; set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await KubeApiServer.StartAsync();
+        Api = new RawApi(_server);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private const string Replicas3 = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          replicas: 3
+          paused: true
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers: [{name: web, image: "nginx:1"}]
+        """;
+
+    [Fact]
+    public async Task A_conflicting_apply_is_409_until_forced()
+    {
+        // https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts : a different value for another manager's field is a 409 FieldManagerConflict unless force=true.
+        var ns = await Api.CreateNamespaceAsync();
+        var path = $"/apis/apps/v1/namespaces/{ns}/deployments/web";
+        (await Api.ApplyAsync(path + "?fieldManager=alice", Replicas3)).Status.Should().Be(HttpStatusCode.Created);
+        var bob = Replicas3.Replace("replicas: 3", "replicas: 5", StringComparison.Ordinal).Replace("  paused: true\n", "", StringComparison.Ordinal);
+
+        var conflict = await Api.ApplyAsync(path + "?fieldManager=bob", bob);
+        var forced = await Api.ApplyAsync(path + "?fieldManager=bob&force=true", bob);
+
+        conflict.Status.Should().Be(HttpStatusCode.Conflict, conflict.Text);
+        conflict.Json["details"]!["causes"]!.AsArray().Select(c => (string?)c!["field"]).Should().Contain(".spec.replicas");
+        conflict.Json["details"]!["causes"]![0]!["reason"]!.GetValue<string>().Should().Be("FieldManagerConflict");
+        forced.Status.Should().Be(HttpStatusCode.OK, forced.Text);
+        forced.Json["spec"]!["replicas"]!.GetValue<int>().Should().Be(5);
+        var managers = forced.Json["metadata"]!["managedFields"]!.AsArray().Select(e => (string?)e!["manager"]);
+        managers.Should().BeEquivalentTo("alice", "bob");
+    }
+
+    [Fact]
+    public async Task A_field_dropped_from_the_apply_configuration_is_removed_from_the_stored_object()
+    {
+        // https://kubernetes.io/docs/reference/using-api/server-side-apply/#merge-strategy : fields the applier no longer applies, and nobody else owns, are removed.
+        var ns = await Api.CreateNamespaceAsync();
+        var path = $"/apis/apps/v1/namespaces/{ns}/deployments/web?fieldManager=alice";
+        (await Api.ApplyAsync(path, Replicas3)).Status.Should().Be(HttpStatusCode.Created);
+
+        var reapplied = await Api.ApplyAsync(path, Replicas3.Replace("  paused: true\n", "", StringComparison.Ordinal));
+
+        reapplied.Status.Should().Be(HttpStatusCode.OK, reapplied.Text);
+        reapplied.Json["spec"]!.AsObject().ContainsKey("paused").Should().BeFalse();
+        var stored = await Api.GetAsync($"/apis/apps/v1/namespaces/{ns}/deployments/web");
+        stored.Json["spec"]!.AsObject().ContainsKey("paused").Should().BeFalse();
+    }
+}
