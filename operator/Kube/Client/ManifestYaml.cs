@@ -23,6 +23,11 @@ public static class ManifestYaml
         {
             throw new FormatException($"{source}: not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner reports some malformed input (e.g. an unclosed flow list) this way, without a position.
+            throw new FormatException($"{source}: not valid YAML: {e.Message}", e);
+        }
 
         var objects = new List<JsonObject>();
         for (var index = 0; index < stream.Documents.Count; index++)

@@ -37,6 +37,11 @@ internal static class KubeconfigReader
         {
             throw new KubeConfigException($"{file}: not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner reports some malformed input (e.g. an unclosed flow list) this way, without a position.
+            throw new KubeConfigException($"{file}: not valid YAML: {e.Message}", e);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
