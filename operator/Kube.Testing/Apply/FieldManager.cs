@@ -17,7 +17,8 @@ internal sealed class FieldManager : IFieldManager
         var conflicts = FindConflicts(entries, appliedSet, current, applied, manager, resource.Subresource);
         if (conflicts.Count > 0 && !force)
         {
-            return new FieldManagerResult(null, conflicts.Select(c => new FieldConflict(c.Owner.Manager, FieldPath.Format(c.Path))).ToList());
+            return new FieldManagerResult(null, conflicts.Select(c => new FieldConflict(c.Owner.Manager, FieldPath.Format(c.Path),
+                c.Owner.Operation == ManagedFieldsEntry.UpdateOperation ? c.Owner.ApiVersion : null)).ToList());
         }
 
         var result = new ObjectMerger(schema, fields).MergeRoot(current, applied, tracked);

@@ -29,7 +29,14 @@ internal interface IFieldManager
 internal sealed record FieldManagerResult(JsonObject? Object, IReadOnlyList<FieldConflict> Conflicts);
 
 /// <summary>A field another manager owns with a different value, e.g. <c>.spec.replicas</c> owned by <c>kubectl-edit</c>.</summary>
-internal sealed record FieldConflict(string Manager, string Field);
+/// <param name="Manager">The manager that owns the field.</param>
+/// <param name="Field">The field path as Kubernetes prints it.</param>
+/// <param name="UsingApiVersion">Set when the owner wrote the field by an Update (not an Apply): Kubernetes names its apiVersion.</param>
+internal sealed record FieldConflict(string Manager, string Field, string? UsingApiVersion = null)
+{
+    /// <summary>How Kubernetes names the owner in a conflict: <c>conflict with "kubectl-edit" using apps/v1</c>.</summary>
+    public string Description => UsingApiVersion is null ? $"conflict with \"{Manager}\"" : $"conflict with \"{Manager}\" using {UsingApiVersion}";
+}
 
 /// <summary>Finds the structure of a served resource: a CRD's schema, or what is known of a built-in kind.</summary>
 internal interface ISchemaProvider

@@ -43,7 +43,8 @@ public class FieldManagerUpdateTests
 
         var result = _manager.Apply(Deployments, _schema, live, Deployment("""{"replicas":3}"""), "kubectl", force: false, Now);
 
-        result.Conflicts.Should().Equal(new FieldConflict("kubectl-edit", ".spec.replicas"));
+        result.Conflicts.Should().Equal(new FieldConflict("kubectl-edit", ".spec.replicas", "apps/v1"));
+        FieldConflictMessage.Format(result.Conflicts).Should().Be("Apply failed with 1 conflict: conflict with \"kubectl-edit\" using apps/v1: .spec.replicas");
     }
 
     [Fact]
