@@ -30,22 +30,27 @@ internal sealed class SchemaProvider : ISchemaProvider
         return schema;
     }
 
-    /// <summary>Every problem that would stop the CRD's schemas from being enforced; empty when all versions build.</summary>
-    public static IReadOnlyList<string> Check(JsonObject crd)
+    /// <summary>
+    /// The errors that make a CRD's schemas unenforceable (e.g. a rule outside the supported CEL subset), one per problem,
+    /// for the CRD's own create/update validation; empty when every version builds.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidateDefinition(JsonObject crd)
     {
-        var problems = new List<string>();
-        foreach (var version in (crd["spec"]?["versions"] as JsonArray ?? []).OfType<JsonObject>())
+        var errors = new List<FieldError>();
+        var versions = (crd["spec"]?["versions"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        for (var i = 0; i < versions.Count; i++)
         {
             try
             {
-                Build(crd, (string?)version["name"] ?? "");
+                Build(crd, (string?)versions[i]["name"] ?? "");
             }
             catch (SchemaBuildException error)
             {
-                problems.AddRange(error.Problems.Select(problem => $"spec.versions[{(string?)version["name"]}]: {problem}"));
+                var field = $"spec.versions[{i}].schema.openAPIV3Schema";
+                errors.AddRange(error.Problems.Select(problem => new FieldError(field, FieldErrors.Invalid, $"Invalid value: \"object\": {problem}")));
             }
         }
-        return problems;
+        return errors;
     }
 
     private static CustomResourceSchema Build(JsonObject crd, string version)

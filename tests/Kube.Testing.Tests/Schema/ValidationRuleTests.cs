@@ -92,6 +92,11 @@ public class ValidationRuleTests
         build.Should().Throw<SchemaBuildException>().Which.Problems.Should().BeEquivalentTo(
             "x-kubernetes-validations rule 'duration(self.t) > duration('1s')' at spec: unsupported function 'duration'",
             "x-kubernetes-validations rule 'self.a.quantity() > 1' at spec: unsupported function 'quantity'");
-        SchemaProvider.Check(crd).Should().HaveCount(2).And.AllSatisfy(problem => problem.Should().StartWith("spec.versions[v1alpha1]: "));
+        SchemaProvider.ValidateDefinition(crd).Should().HaveCount(2).And.AllSatisfy(error =>
+        {
+            error.Field.Should().Be("spec.versions[0].schema.openAPIV3Schema");
+            error.Reason.Should().Be("FieldValueInvalid");
+            error.Message.Should().StartWith("Invalid value: \"object\": x-kubernetes-validations rule '");
+        });
     }
 }
