@@ -40,7 +40,11 @@ public sealed class KubeApiServer : IAsyncDisposable
     /// <summary>The CA that signed the serving certificate, when <see cref="KubeApiServerOptions.Tls"/> is on.</summary>
     public string? CaCertificatePem => _certificates?.AuthorityPem;
 
-    public static async Task<KubeApiServer> StartAsync(KubeApiServerOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<KubeApiServer> StartAsync(KubeApiServerOptions? options = null, CancellationToken cancellationToken = default) =>
+        StartAsync(options, WriteHookComposition.Default, cancellationToken);
+
+    /// <summary>Starts with other write hooks, for tests of the write path's seams.</summary>
+    internal static async Task<KubeApiServer> StartAsync(KubeApiServerOptions? options, Func<ObjectStore, WriteHooks> composeHooks, CancellationToken cancellationToken)
     {
         options ??= new KubeApiServerOptions();
         var clock = TimeProvider.System;
@@ -61,7 +65,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         var faults = new FaultInjector();
         var registry = new ResourceRegistry();
         var store = new ObjectStore(options.WatchHistoryLimit, options.WatcherBufferSize);
-        var hooks = WriteHookComposition.Default(store);
+        var hooks = composeHooks(store);
         var lifecycle = new ObjectLifecycle(registry, clock);
         var admission = new AdmissionStep(store, hooks, registry);
         var pipeline = new WritePipeline(store, lifecycle, admission, hooks, clock);
