@@ -12,12 +12,12 @@ internal sealed class EnqueueHandler<T>(WorkQueue<ObjectKey> queue, Func<T, IEnu
     public void OnUpdated(T old, T current)
     {
         // Both: when an owner reference or a mapped field changes, the previous target must hear about it too.
-        if (!ReferenceEquals(old, current))
+        // Distinct: a key added twice could land once while its first add is already being processed.
+        var keys = ReferenceEquals(old, current) ? keysOf(current) : keysOf(old).Concat(keysOf(current)).Distinct();
+        foreach (var key in keys)
         {
-            Enqueue(old);
+            queue.Add(key);
         }
-
-        Enqueue(current);
     }
 
     public void OnDeleted(T obj) => Enqueue(obj);
