@@ -6,7 +6,7 @@ namespace Kube.Client;
 
 /// <summary>
 /// The retry pipeline for API requests. It retries 5xx answers, dropped connections, timeouts and 429 (after
-/// <c>Retry-After</c>), never other 4xx, and a POST only when it provably never reached the server.
+/// <c>Retry-After</c>), never other 4xx or TLS failures, and a POST only when it provably never reached the server.
 /// </summary>
 internal static class KubeResilience
 {
@@ -55,6 +55,8 @@ internal static class KubeResilience
                 429 => true,
                 var code => idempotent && RetriedStatusCodes.Contains(code),
             },
+            // A certificate the client does not trust will not become trusted by asking again.
+            { Exception: HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } } => false,
             { Exception: HttpRequestException e } => idempotent || NeverConnected(e),
             { Exception: IOException } => idempotent,
             { Exception: OperationCanceledException } => idempotent && !context.CancellationToken.IsCancellationRequested,
