@@ -38,7 +38,7 @@ internal sealed class ObjectLifecycle(ResourceRegistry registry, TimeProvider cl
         var foreground = policy == PropagationPolicy.Foreground && tx.DependentsOf(current.Uid).Count > 0;
         if (foreground && !finalizers.Contains(ForegroundFinalizer))
             finalizers.Add(ForegroundFinalizer);
-        var holdsNamespace = key.Resource == BuiltInResources.Namespaces && tx.AllInNamespace(key.Name).Count > 0;
+        var holdsNamespace = key.Resource == BuiltInResources.Namespaces && tx.AnyInNamespace(key.Name);
 
         if (finalizers.Count == 0 && !holdsNamespace)
             return (Remove(tx, key)!, true);
@@ -146,7 +146,7 @@ internal sealed class ObjectLifecycle(ResourceRegistry registry, TimeProvider cl
     private void FinishNamespaceIfEmpty(StoreTransaction tx, string @namespace)
     {
         var key = new ObjectKey(BuiltInResources.Namespaces, null, @namespace);
-        if (tx.Get(key) is { IsDeleting: true } ns && ns.Finalizers.Count == 0 && tx.AllInNamespace(@namespace).Count == 0)
+        if (tx.Get(key) is { IsDeleting: true } ns && ns.Finalizers.Count == 0 && !tx.AnyInNamespace(@namespace))
             Remove(tx, key);
     }
 

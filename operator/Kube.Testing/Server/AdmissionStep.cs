@@ -34,7 +34,10 @@ internal sealed class AdmissionStep(ObjectStore store, WriteHooks hooks, Resourc
         var errors = new List<FieldError>(MetadataRules.Validate(target.Resource, candidate));
         errors.AddRange(schema.Validate(candidate, old));
         if (target.Resource.Key == BuiltInResources.CustomResourceDefinitions)
+        {
             errors.AddRange(CustomResourceDefinitions.Validate(candidate));
+            errors.AddRange(Kube.Testing.Schema.SchemaProvider.ValidateDefinition(candidate));
+        }
         if (errors.Count > 0)
             throw StatusErrors.Invalid(target.Resource, name ?? "", errors);
 

@@ -50,6 +50,10 @@ internal sealed class StoreTransaction(ObjectStore store)
     public IReadOnlyList<StoredObject> All(ResourceKey resource, string? @namespace = null) =>
         [.. store.Collection(resource).Scan(@namespace, null)];
 
+    /// <summary>Whether any namespaced object is left in <paramref name="namespace"/>; stops at the first.</summary>
+    public bool AnyInNamespace(string @namespace) =>
+        store.Collections.Any(c => c.Scan(@namespace, null).Any(o => o.Namespace == @namespace));
+
     /// <summary>Every namespaced object in <paramref name="namespace"/>, across resources.</summary>
     public IReadOnlyList<StoredObject> AllInNamespace(string @namespace) =>
         [.. store.Collections.SelectMany(c => c.Scan(@namespace, null)).Where(o => o.Namespace == @namespace)];
