@@ -55,6 +55,10 @@ internal sealed class AdmissionWebhook(JsonObject definition, bool mutating)
         CheckCanBeCalled(attributes);
         var uid = Guid.NewGuid().ToString();
         var review = AdmissionReviewBuilder.Build(attributes, current, uid, options.UserInfo);
+        if (!WebhookMatchConditions.AllMatch(definition, review["request"]!.AsObject()))
+        {
+            return new WebhookVerdict(true, null, 200, "", []); // not called: a match condition is false
+        }
         var clientConfig = definition["clientConfig"] as JsonObject ?? throw new WebhookCallException("the webhook has no clientConfig");
         var url = Target(clientConfig, options, resolveService);
         var reply = await WebhookTransport.PostAsync(url, (string?)clientConfig["caBundle"], Timeout, review, cancellationToken);

@@ -58,7 +58,7 @@ internal static class FieldErrors
         double d => Number(d),
         bool b => b ? "true" : "false",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => Quote(v.GetValue<string>()),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.TryGetValue<long>(out var l) ? l.ToString(CultureInfo.InvariantCulture) : Number(v.GetValue<double>()),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonNumber.TryAsLong(v, out var l) ? l.ToString(CultureInfo.InvariantCulture) : Number(JsonNumber.AsDouble(v)),
         JsonNode node => node.ToJsonString(Compact),
         null => "null",
         _ => Quote(value.ToString() ?? ""),

@@ -127,7 +127,7 @@ internal sealed class SchemaValidator
         },
     };
 
-    private static bool IsWhole(JsonValue value) => value.TryGetValue<long>(out _) || (value.TryGetValue<double>(out var d) && d == Math.Floor(d) && !double.IsInfinity(d));
+    private static bool IsWhole(JsonValue value) => JsonNumber.TryAsLong(value, out _);
 
     private void CheckEnum(SchemaNode schema, JsonNode value, string path)
     {
@@ -173,7 +173,7 @@ internal sealed class SchemaValidator
 
     private void CheckNumber(SchemaNode schema, JsonValue value, string path)
     {
-        var number = value.GetValue<double>();
+        var number = JsonNumber.AsDouble(value);
         if (schema.Maximum is { } max && (schema.ExclusiveMaximum ? number >= max : number > max))
         {
             var relation = schema.ExclusiveMaximum ? "less than" : "less than or equal to";

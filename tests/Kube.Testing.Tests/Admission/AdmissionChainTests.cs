@@ -223,4 +223,39 @@ public sealed class AdmissionChainTests : IAsyncLifetime
         result.Allowed.Should().BeFalse();
         result.Message.Should().Contain("does not support dry run");
     }
+
+    [Fact]
+    public async Task Match_conditions_decide_with_cel_whether_the_webhook_is_called()
+    {
+        // https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/#matching-requests-matchconditions : all matchConditions must be true for the call.
+        _server.On("/conditional", request => WebhookTestServer.Deny(request, "matched"));
+        var webhook = Webhook("conditional.example.com", _server.Url("/conditional"), Ca, w => w["matchConditions"] = JsonNode.Parse("""
+            [{"name":"big","expression":"object.spec.replicas > 2"},{"name":"not-system","expression":"!request.userInfo.username.startsWith('system:node')"}]
+            """));
+        var configuration = Configuration("v", webhook);
+        var big = Deployment();
+        big["spec"]!["replicas"] = 5;
+
+        var small = await Chain().AdmitAsync(Create(Deployment(), validating: [configuration]), CancellationToken.None);
+        var large = await Chain().AdmitAsync(Create(big, validating: [configuration]), CancellationToken.None);
+
+        small.Allowed.Should().BeTrue();
+        large.Message.Should().Be("admission webhook \"conditional.example.com\" denied the request: matched");
+        _server.Received.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_match_condition_that_cannot_be_evaluated_follows_the_failure_policy()
+    {
+        // https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/#matching-requests-matchconditions : evaluation errors are handled by failurePolicy.
+        var webhook = Webhook("broken.example.com", _server.Url("/never"), Ca, w => w["matchConditions"] = JsonNode.Parse("""
+            [{"name":"typo","expression":"object.spec.replicaz > 2"}]
+            """));
+
+        var result = await Chain().AdmitAsync(Create(Deployment(), validating: [Configuration("v", webhook)]), CancellationToken.None);
+
+        result.Allowed.Should().BeFalse();
+        result.Message.Should().Be("failed calling webhook \"broken.example.com\": failed to evaluate match condition \"typo\": no such key: replicaz");
+        _server.Received.Should().BeEmpty();
+    }
 }

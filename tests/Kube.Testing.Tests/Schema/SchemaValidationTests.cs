@@ -171,4 +171,16 @@ public class SchemaValidationTests
         schema.Validate(Json("""{"apiVersion":"paas.dev/v1alpha1","kind":"App","metadata":{"name":"toolong","labels":{"a":"b"}}}"""), null)
             .Messages().Should().Equal("metadata.name: Too long: may not be more than 3 bytes");
     }
+
+    [Fact]
+    public void Numbers_set_in_code_validate_like_parsed_ones()
+    {
+        // https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#validation : a webhook's patch or a default may put numbers of any width into the object.
+        var schema = SpecSchema("""{"replicas":{"type":"integer","maximum":3},"ratio":{"type":"number"}}""");
+        var app = App("{}");
+        app["spec"]!["replicas"] = 5;
+        app["spec"]!["ratio"] = 0.5f;
+
+        schema.Validate(app, null).Messages().Should().Equal("spec.replicas: Invalid value: 5: spec.replicas in body should be less than or equal to 3");
+    }
 }

@@ -18,12 +18,17 @@ internal sealed class CelProgram
     /// <summary>A transition rule: Kubernetes evaluates it only on updates where the old value exists.</summary>
     public bool UsesOldSelf { get; }
 
-    /// <summary>Parses and checks the expression; throws <see cref="CelException"/> for syntax or constructs outside the supported subset.</summary>
-    public static CelProgram Compile(string text)
+    /// <summary>Parses and checks a validation rule over <c>self</c> and <c>oldSelf</c>; throws <see cref="CelException"/> for syntax or constructs outside the supported subset.</summary>
+    public static CelProgram Compile(string text) => Compile(text, ["self", "oldSelf"]);
+
+    /// <summary>Parses and checks an expression over the given variables (e.g. <c>object</c>, <c>request</c> for admission match conditions).</summary>
+    public static CelProgram Compile(string text, IEnumerable<string> variables)
     {
-        var expression = CelParser.Parse(text, ["self", "oldSelf"]);
+        var expression = CelParser.Parse(text, variables);
         return new CelProgram(text, expression, References(expression, "oldSelf"));
     }
+
+    public object? Evaluate(IReadOnlyDictionary<string, object?> variables) => new CelEvaluator(variables, RegexTimeout).Evaluate(_expression);
 
     public object? Evaluate(object? self, object? oldSelf)
     {
@@ -32,7 +37,7 @@ internal sealed class CelProgram
         {
             variables["oldSelf"] = oldSelf;
         }
-        return new CelEvaluator(variables, RegexTimeout).Evaluate(_expression);
+        return Evaluate(variables);
     }
 
     private static bool References(CelExpression expression, string name) => expression switch

@@ -18,9 +18,7 @@ internal static class CelValues
             JsonValueKind.String => value.GetValue<string>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => value.TryGetValue<long>(out var l) ? (object)l
-                : value.TryGetValue<double>(out var d) && d == Math.Floor(d) && Math.Abs(d) < 9.2e18 ? (long)d
-                : value.TryGetValue<decimal>(out var m) ? (double)m : value.GetValue<double>(),
+            JsonValueKind.Number => JsonNumber.TryAsLong(value, out var whole) ? (object)whole : JsonNumber.AsDouble(value),
             _ => null,
         },
         _ => null,
