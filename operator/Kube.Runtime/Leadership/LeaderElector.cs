@@ -76,6 +76,9 @@ public sealed class LeaderElector
         {
             await work;
         }
+        catch (OperationCanceledException) when (leading.IsCancellationRequested)
+        {
+        }
         finally
         {
             await ReleaseAsync();

@@ -89,18 +89,41 @@ internal sealed class ManualTimeProvider : TimeProvider
         }
     }
 
-    /// <summary>Waits (in real time, up to 10 s) until code under test is blocked on at least this many timers.</summary>
+    /// <summary>
+    /// Waits (in real time, up to 10 s) until code under test is blocked on at least this many timers, and the set of
+    /// timers has stayed the same for a moment, so a short-lived timeout timer is not mistaken for the code being idle.
+    /// </summary>
     public async Task WaitForTimersAsync(int count = 1)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (PendingTimers < count)
+        var stableSince = DateTime.UtcNow;
+        var previous = Snapshot();
+        while (true)
         {
-            if (DateTime.UtcNow > deadline)
+            await Task.Delay(2);
+            var current = Snapshot();
+            if (!current.SequenceEqual(previous))
             {
-                throw new TimeoutException($"Expected {count} pending timers, found {PendingTimers}.");
+                previous = current;
+                stableSince = DateTime.UtcNow;
+            }
+            else if (current.Count >= count && DateTime.UtcNow - stableSince > TimeSpan.FromMilliseconds(15))
+            {
+                return;
             }
 
-            await Task.Delay(2);
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Expected {count} pending timers, found {current.Count}.");
+            }
+        }
+    }
+
+    private List<(ManualTimer, DateTimeOffset)> Snapshot()
+    {
+        lock (sync)
+        {
+            return [.. timers.Select(timer => (timer, timer.DueAt))];
         }
     }
 
