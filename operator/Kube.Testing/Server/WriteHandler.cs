@@ -131,6 +131,8 @@ internal sealed class WriteHandler(WritePipeline pipeline, ObjectStore store)
     {
         var text = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
         var mediaType = (context.Request.ContentType ?? "application/json").Split(';')[0].Trim();
+        if (mediaType.Contains("protobuf", StringComparison.Ordinal) || mediaType.Contains("cbor", StringComparison.Ordinal))
+            throw StatusErrors.UnsupportedBodyFormat(mediaType);
         var node = mediaType is "application/yaml" or "application/x-yaml" ? YamlToJson.Parse(text) : ParseJson(text);
         return node as JsonObject ?? throw StatusErrors.BadRequest("the request body must be a JSON object");
     }
