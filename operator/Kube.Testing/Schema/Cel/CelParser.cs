@@ -174,7 +174,7 @@ internal sealed class CelParser
         }
         if (!MemberFunctions.Contains(name))
         {
-            throw new CelException($"unsupported function '{name}'");
+            throw Unsupported(name);
         }
         return new CelCall(target, name, ParseArguments());
     }
@@ -244,7 +244,7 @@ internal sealed class CelParser
             }
             if (!GlobalFunctions.Contains(token.Text))
             {
-                throw new CelException($"unsupported function '{token.Text}'");
+                throw Unsupported(token.Text);
             }
             return new CelCall(null, token.Text, ParseArguments());
         }
@@ -269,6 +269,11 @@ internal sealed class CelParser
         }
         return arguments;
     }
+
+    // Names what the subset offers, so a CRD author can rewrite the rule.
+    private static CelException Unsupported(string function) => new(
+        $"unsupported function '{function}' (this server's CEL subset has has, {string.Join(", ", GlobalFunctions.Order(StringComparer.Ordinal))}, "
+        + $"the macros {string.Join(", ", Macros.Order(StringComparer.Ordinal))} and the methods {string.Join(", ", MemberFunctions.Order(StringComparer.Ordinal))})");
 
     private bool Accept(string op)
     {
