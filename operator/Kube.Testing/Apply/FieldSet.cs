@@ -53,12 +53,7 @@ internal sealed class FieldSet
 
     public FieldSet Except(FieldSet other) => Filter(path => !other.Contains(path));
 
-    public FieldSet Intersect(FieldSet other) => Filter(other.Contains);
-
     public FieldSet Copy() => Filter(_ => true);
-
-    public bool SetEquals(FieldSet other) =>
-        Members().Select(FieldPath.Format).SequenceEqual(other.Members().Select(FieldPath.Format), StringComparer.Ordinal);
 
     /// <summary>The Kubernetes FieldsV1 form: nested objects keyed by path element, <c>"."</c> marking a member with children.</summary>
     public JsonObject ToFieldsV1()
