@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -37,11 +38,11 @@ internal sealed class SchemaParser
             PatternRegex = pattern is null ? null : CompilePattern(pattern, path),
             MinLength = Long(json, "minLength"),
             MaxLength = Long(json, "maxLength"),
-            Minimum = (double?)json["minimum"],
-            Maximum = (double?)json["maximum"],
+            Minimum = Number(json, "minimum"),
+            Maximum = Number(json, "maximum"),
             ExclusiveMinimum = Bool(json, "exclusiveMinimum"),
             ExclusiveMaximum = Bool(json, "exclusiveMaximum"),
-            MultipleOf = (double?)json["multipleOf"],
+            MultipleOf = Number(json, "multipleOf"),
             MinItems = Long(json, "minItems"),
             MaxItems = Long(json, "maxItems"),
             MinProperties = Long(json, "minProperties"),
@@ -114,7 +115,17 @@ internal sealed class SchemaParser
 
     private static bool Bool(JsonObject json, string name) => json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.True;
 
-    private static long? Long(JsonObject json, string name) => (long?)json[name];
+    // Schema numbers arrive backed by long, double or JsonElement depending on how the CRD was decoded (JSON or YAML),
+    // and JsonValue refuses conversions between those, so read them through their JSON text.
+    private static long? Long(JsonObject json, string name) =>
+        json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            ? long.Parse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture)
+            : null;
+
+    private static double? Number(JsonObject json, string name) =>
+        json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            ? double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)
+            : null;
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 }
