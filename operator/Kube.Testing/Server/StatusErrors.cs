@@ -65,7 +65,7 @@ internal static class StatusErrors
         Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json; got \"{contentType}\"", null);
 
     public static ApiException UnsupportedBodyFormat(string contentType) =>
-        Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml; got \"{contentType}\" (this test API server does not decode protobuf or CBOR)", null);
+        Failure(415, "UnsupportedMediaType", $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml; got \"{contentType}\" (this test API server decodes protobuf only for Namespace, ConfigMap, Secret and ServiceAccount, and never CBOR; send JSON)", null);
 
     public static ApiException Gone(long requested, long oldest) =>
         Failure(410, "Expired", $"too old resource version: {requested} ({oldest})", null);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kube.Testing.Lifecycle;
 using Kube.Testing.Patching;
+using Kube.Testing.Protobuf;
 using Kube.Testing.Storage;
 using Microsoft.AspNetCore.Http;
 
@@ -129,12 +130,29 @@ internal sealed class WriteHandler(WritePipeline pipeline, ObjectStore store)
 
     private static async Task<JsonObject> ReadObjectAsync(HttpContext context)
     {
-        var text = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
         var mediaType = (context.Request.ContentType ?? "application/json").Split(';')[0].Trim();
-        if (mediaType.Contains("protobuf", StringComparison.Ordinal) || mediaType.Contains("cbor", StringComparison.Ordinal))
+        if (mediaType == "application/vnd.kubernetes.protobuf")
+            return await ReadProtobufAsync(context, mediaType);
+        if (mediaType.Contains("cbor", StringComparison.Ordinal))
             throw StatusErrors.UnsupportedBodyFormat(mediaType);
+        var text = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
         var node = mediaType is "application/yaml" or "application/x-yaml" ? YamlToJson.Parse(text) : ParseJson(text);
         return node as JsonObject ?? throw StatusErrors.BadRequest("the request body must be a JSON object");
+    }
+
+    /// <summary>kubectl's create subcommands send protobuf; the kinds they create most are decoded, others are 415.</summary>
+    private static async Task<JsonObject> ReadProtobufAsync(HttpContext context, string mediaType)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        try
+        {
+            return ProtobufDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) ?? throw StatusErrors.UnsupportedBodyFormat(mediaType);
+        }
+        catch (FormatException e)
+        {
+            throw StatusErrors.BadRequest($"couldn't decode the protobuf request body: {e.Message}");
+        }
     }
 
     private static JsonNode? ParseJson(string text)

@@ -65,6 +65,8 @@ internal sealed class WritePipeline(ObjectStore store, ObjectLifecycle lifecycle
     {
         var key = KeyOf(target);
         var live = store.Get(key) ?? throw StatusErrors.NotFound(target.Resource, target.Name!);
+        if (key.Resource == BuiltInResources.Namespaces && key.Name is "default" or "kube-system" or "kube-public")
+            throw StatusErrors.Forbidden(target.Resource, key.Name, "this namespace may not be deleted");
         CheckPreconditions(target, live, preconditions);
         var warnings = new List<string>();
         await admission.AdmitDeleteAsync(target, live.Clone(), options.DryRun, warnings, cancellationToken);

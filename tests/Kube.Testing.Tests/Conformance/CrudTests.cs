@@ -68,6 +68,16 @@ public sealed class CrudTests : ServerTest
         reply.Json["status"]!["phase"]!.GetValue<string>().Should().Be("Active");
     }
 
+    // The system namespaces cannot be deleted: https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/#initial-namespaces
+    [Fact]
+    public async Task Initial_namespaces_cannot_be_deleted()
+    {
+        var reply = await Api.DeleteAsync("/api/v1/namespaces/default");
+
+        reply.Status.Should().Be(HttpStatusCode.Forbidden);
+        reply.Json["message"]!.GetValue<string>().Should().Be("namespaces \"default\" is forbidden: this namespace may not be deleted");
+    }
+
     // Objects can only be created in an existing namespace: https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/
     [Fact]
     public async Task Create_in_missing_namespace_is_NotFound()

@@ -161,6 +161,21 @@ public sealed class KubectlTests : ServerTest
     }
 
     [Fact]
+    public async Task Create_subcommands_send_protobuf_that_the_server_decodes()
+    {
+        var ns = await _kubectl.RunAsync("create", "namespace", "team-a");
+        var cm = await _kubectl.RunAsync("create", "configmap", "settings", "-n", "team-a", "--from-literal=color=blue");
+        var secret = await _kubectl.RunAsync("create", "secret", "generic", "db", "-n", "team-a", "--from-literal=password=hunter2");
+
+        ns.ExitCode.Should().Be(0, ns.ToString());
+        cm.ExitCode.Should().Be(0, cm.ToString());
+        secret.ExitCode.Should().Be(0, secret.ToString());
+        (await Api.GetAsync("/api/v1/namespaces/team-a/configmaps/settings")).Json["data"]!["color"]!.GetValue<string>().Should().Be("blue");
+        var stored = (await Api.GetAsync("/api/v1/namespaces/team-a/secrets/db")).Json;
+        System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(stored["data"]!["password"]!.GetValue<string>())).Should().Be("hunter2");
+    }
+
+    [Fact]
     public async Task Delete_removes_the_object_and_waits_for_it()
     {
         await Api.PostAsync("/api/v1/namespaces/default/configmaps", Objects.ConfigMap("doomed"));
