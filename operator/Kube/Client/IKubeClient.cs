@@ -23,6 +23,11 @@ public interface IKubeClient
     /// A watch stream. It ends when the server closes it or the token is cancelled; an <c>ERROR</c> event
     /// is yielded as such (with <see cref="WatchEvent{T}.Error"/>) and callers relist on 410 Gone.
     /// </summary>
+    /// <remarks>
+    /// Cancellation throws <see cref="OperationCanceledException"/>; a connection cut mid-stream throws
+    /// <see cref="IOException"/> or <see cref="HttpRequestException"/> (never a silent end); a line that is not a
+    /// watch event throws <see cref="WatchStreamException"/>. Opening the watch may fail with <see cref="GoneException"/>.
+    /// </remarks>
     IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(string? @namespace, WatchOptions options, CancellationToken cancellationToken = default)
         where T : class, IKubernetesObject<T>;
 
