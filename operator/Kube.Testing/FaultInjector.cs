@@ -64,8 +64,8 @@ public sealed class FaultInjector
             previous = _dropWatches;
             _dropWatches = new CancellationTokenSource();
         }
+        // Not disposed: a watch may be registering on its token right now.
         previous.Cancel();
-        previous.Dispose();
     }
 
     /// <summary>Clears every fault.</summary>
@@ -112,12 +112,4 @@ public sealed class FaultInjector
         if (failure is not null)
             throw failure;
     }
-}
-
-/// <summary>Which requests faults apply to: a Kubernetes verb (get, list, watch, create, update, patch, delete) or HTTP method, and a path prefix.</summary>
-public sealed record FaultFilter(string? Verb = null, string? PathPrefix = null)
-{
-    internal bool Matches(string verb, string method, string path) =>
-        (Verb is null || string.Equals(Verb, verb, StringComparison.OrdinalIgnoreCase) || string.Equals(Verb, method, StringComparison.OrdinalIgnoreCase))
-        && (PathPrefix is null || path.StartsWith(PathPrefix, StringComparison.Ordinal));
 }

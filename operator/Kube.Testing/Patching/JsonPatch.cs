@@ -113,6 +113,3 @@ internal static class JsonPatch
         }
     }
 }
-
-/// <summary>A patch that cannot be applied; its message goes back to the client.</summary>
-internal sealed class PatchException(string message) : Exception(message);

@@ -33,9 +33,3 @@ internal sealed record ResourceDefinition(
     /// <summary>Whether spec changes bump metadata.generation (resources with a status subresource, and all custom resources).</summary>
     public bool TracksGeneration => HasStatus || IsCustom;
 }
-
-/// <summary>A table column, from a CRD's additionalPrinterColumns or a built-in printer.</summary>
-internal sealed record PrinterColumn(string Name, string Type, string JsonPath, string Description, int Priority, string? Format = null);
-
-/// <summary>Identifies a stored collection: a group and its plural (versions share storage).</summary>
-internal readonly record struct ResourceKey(string Group, string Plural);

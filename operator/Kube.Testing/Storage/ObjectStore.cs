@@ -180,6 +180,3 @@ internal sealed class ObjectStore(int historyLimit, int watcherCapacity)
         return list;
     }
 }
-
-/// <summary>One page of a list: the items, the list's resourceVersion, where to continue and how many remain.</summary>
-internal sealed record ListPage(IReadOnlyList<StoredObject> Items, long ResourceVersion, string? ContinueAfterKey, int? RemainingItemCount);
