@@ -31,6 +31,26 @@ public sealed class ErrorMappingTests
         error.Message.Should().Be($"it is {reason}");
     }
 
+    [Theory]
+    [InlineData(500, "InternalError")]
+    [InlineData(503, "ServiceUnavailable")]
+    [InlineData(504, "Timeout")]
+    public async Task Server_errors_that_outlast_the_retries_keep_their_status(int code, string reason)
+    {
+        var handler = new ScriptedHandler().ThenJson((HttpStatusCode)code, ScriptedHandler.StatusJson(code, reason, "server trouble"));
+        using var client = new KubeClient(handler, TestClients.Server, new KubeClientOptions
+        {
+            JsonResolvers = [TestJsonContext.Default],
+            Retry = new KubeRetryOptions { MaxAttempts = 1 },
+        });
+
+        var error = await Assert.ThrowsAsync<KubeApiException>(() => client.GetAsync<ConfigMap>("x", "ns"));
+
+        error.StatusCode.Should().Be(code);
+        error.Reason.Should().Be(reason);
+        error.Message.Should().Be("server trouble");
+    }
+
     [Fact]
     public async Task Invalid_exposes_the_field_causes()
     {
