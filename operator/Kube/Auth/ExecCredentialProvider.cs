@@ -100,7 +100,7 @@ public sealed class ExecCredentialProvider(ExecConfig config, TimeProvider timeP
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            StopQuietly(process);
             cancellationToken.ThrowIfCancellationRequested();
             throw new ExecCredentialException($"{Describe()} did not finish within {PluginTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s and was stopped; does it wait for input?");
         }
@@ -112,6 +112,18 @@ public sealed class ExecCredentialProvider(ExecConfig config, TimeProvider timeP
         }
 
         return Parse(await stdout);
+    }
+
+    private static void StopQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited on its own between the timeout and the kill.
+        }
     }
 
     private string ResolveCommand()

@@ -111,11 +111,25 @@ public static class ManifestYaml
         }
 
         long value = 0;
-        var parsed = digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            ? long.TryParse(digits[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value)
-            : digits.StartsWith("0o", StringComparison.OrdinalIgnoreCase)
-                ? TryParseOctal(digits[2..], out value)
-                : digits.All(char.IsAsciiDigit) && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        bool parsed;
+        if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            parsed = long.TryParse(digits[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value);
+        }
+        else if (digits.StartsWith("0o", StringComparison.OrdinalIgnoreCase))
+        {
+            parsed = TryParseOctal(digits[2..], out value);
+        }
+        else if (digits.Length > 1 && digits[0] == '0' && digits.All(c => c is >= '0' and <= '7'))
+        {
+            // YAML 1.1, which kubectl reads: a leading zero means octal, so `mode: 0644` is 420.
+            parsed = TryParseOctal(digits[1..], out value);
+        }
+        else
+        {
+            parsed = digits.All(char.IsAsciiDigit) && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        }
+
         return parsed ? (negative ? -value : value) : null;
     }
 
@@ -129,7 +143,12 @@ public static class ManifestYaml
 
         foreach (var c in digits)
         {
-            value = checked((value * 8) + (c - '0'));
+            if (value > (long.MaxValue - 7) / 8)
+            {
+                return false;
+            }
+
+            value = (value * 8) + (c - '0');
         }
 
         return true;

@@ -47,6 +47,8 @@ public sealed class ManifestYamlTests
               line two
             tagged: !!str 42
             octalLike: "0755"
+            mode: 0644
+            zero: 0
             """)[0];
 
         obj["replicas"]!.GetValue<long>().Should().Be(3);
@@ -67,6 +69,8 @@ public sealed class ManifestYamlTests
         obj["literal"]!.GetValue<string>().Should().Be("line one\nline two\n");
         obj["tagged"]!.GetValue<string>().Should().Be("42");
         obj["octalLike"]!.GetValue<string>().Should().Be("0755");
+        obj["mode"]!.GetValue<long>().Should().Be(420, "kubectl reads a leading zero as octal");
+        obj["zero"]!.GetValue<long>().Should().Be(0);
     }
 
     [Fact]
