@@ -111,6 +111,10 @@ public sealed class ControllerHost
         {
             logger.LogInformation("Starting {Count} controllers", controllers.Count);
             await Task.WhenAll(controllers.Select(controller => controller.RunAsync(cancellationToken)));
+
+            // Leading lasts until shutdown even with no controllers registered: returning would release the lease.
+            await Task.Delay(Timeout.Infinite, cancellationToken)
+                .ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
         finally
         {

@@ -16,4 +16,18 @@ internal static class Eventually
             await Task.Delay(5);
         }
     }
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string because, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting until {because}.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
 }
