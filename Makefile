@@ -29,7 +29,7 @@ run: ## Run the operator: against KUBECONFIG or in-cluster, else against an embe
 	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- run $(ARGS)
 
 crds: ## Regenerate crds/ from the C# types
-	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- crds --output crds
+	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- crds --output crds --reference docs/api-reference.md
 
 bench: ## Run the benchmarks in Release; tables go to stdout and bench/results/
 	$(DOTNET) run --project bench/Operator.Bench -c Release -- $(ARGS)

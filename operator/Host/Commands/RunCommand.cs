@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Paas.Host.Running;
+
+namespace Paas.Host.Commands;
+
+/// <summary><c>paas-operator run</c>: runs the controllers against a cluster or an embedded API server.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var embedded = new Option<bool>("--embedded") { Description = "Start an in-process Kubernetes API server on 127.0.0.1 instead of using a cluster." };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path of a kubeconfig file (default: KUBECONFIG, ~/.kube/config, in-cluster)." };
+        var context = new Option<string?>("--context") { Description = "The kubeconfig context to use." };
+        var port = new Option<int>("--embedded-port") { Description = "Port of the embedded API server; 0 picks a free one.", DefaultValueFactory = _ => 0 };
+        var stateDirectory = new Option<string>("--state-dir") { Description = "Where the embedded mode writes its kubeconfig.", DefaultValueFactory = _ => ".run" };
+        var crds = new Option<string>("--crds") { Description = "Folder of CRD YAML the embedded mode installs.", DefaultValueFactory = _ => "crds" };
+        var leaderElection = new Option<bool>("--leader-elect") { Description = "Run controllers only while holding the leader Lease.", DefaultValueFactory = _ => true };
+        var leaseNamespace = new Option<string?>("--leader-elect-namespace") { Description = "Namespace of the leader Lease (default: POD_NAMESPACE, else the kubeconfig's namespace)." };
+        var probes = new Option<string>("--probe-address") { Description = "host:port serving /healthz and /readyz.", DefaultValueFactory = _ => "127.0.0.1:8081" };
+        var logFormat = new Option<string>("--log-format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        logFormat.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("run", "Run the operator.")
+        {
+            embedded, kubeconfig, context, port, stateDirectory, crds, leaderElection, leaseNamespace, probes, logFormat,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var settings = new RunSettings
+            {
+                Embedded = parseResult.GetValue(embedded),
+                Kubeconfig = parseResult.GetValue(kubeconfig),
+                Context = parseResult.GetValue(context),
+                EmbeddedPort = parseResult.GetValue(port),
+                StateDirectory = parseResult.GetValue(stateDirectory)!,
+                CrdDirectory = parseResult.GetValue(crds)!,
+                LeaderElection = parseResult.GetValue(leaderElection),
+                LeaseNamespace = parseResult.GetValue(leaseNamespace),
+                ProbeAddress = parseResult.GetValue(probes)!,
+                JsonLogs = parseResult.GetValue(logFormat) == "json",
+            };
+            using var loggers = LoggerFactory.Create(logging =>
+            {
+                if (settings.JsonLogs)
+                {
+                    logging.AddJsonConsole();
+                }
+                else
+                {
+                    logging.AddSimpleConsole(console => console.SingleLine = true);
+                }
+            });
+            return await new OperatorRunner(settings, loggers).RunAsync(cancellationToken);
+        });
+        return command;
+    }
+}

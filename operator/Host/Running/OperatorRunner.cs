@@ -1,0 +1,76 @@
+using Kube.Client;
+using Kube.Config;
+using Kube.Runtime.Hosting;
+using Kube.Runtime.Leadership;
+using Paas.Platform.Api;
+
+namespace Paas.Host.Running;
+
+/// <summary>Runs the operator until cancelled: picks the cluster, builds the client and the controller host, serves probes.</summary>
+internal sealed class OperatorRunner(RunSettings settings, ILoggerFactory loggers)
+{
+    private readonly ILogger logger = loggers.CreateLogger("paas-operator");
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var choice = ClusterSelection.Choose(
+            settings.Embedded, settings.Kubeconfig, Environment.GetEnvironmentVariable,
+            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), File.Exists);
+        logger.LogInformation("Using {Mode} mode: {Reason}", choice.Mode, choice.Reason);
+
+        EmbeddedCluster? embedded = null;
+        try
+        {
+            var load = new KubeConfigLoadOptions { KubeconfigPath = settings.Kubeconfig, Context = settings.Context };
+            if (choice.Mode == ClusterMode.Embedded)
+            {
+                embedded = await EmbeddedCluster.StartAsync(
+                    new EmbeddedClusterOptions(settings.EmbeddedPort, settings.StateDirectory, settings.CrdDirectory), logger, cancellationToken);
+                load = new KubeConfigLoadOptions { KubeconfigPath = embedded.KubeconfigPath };
+                Console.WriteLine($"Embedded Kubernetes API at {embedded.Server.BaseAddress}; in another terminal run:");
+                Console.WriteLine($"  export KUBECONFIG={embedded.KubeconfigPath}");
+            }
+
+            var config = KubeConfig.Load(load);
+            using var client = KubeClientFactory.Create(config, new KubeClientOptions
+            {
+                JsonResolvers = [PaasJsonContext.Default],
+                DefaultFieldManager = "paas-operator",
+                UserAgent = "paas-operator/0.1",
+            });
+            var host = new ControllerHost(CreateElector(client, config), logger: loggers.CreateLogger<ControllerHost>());
+            await using var probes = await ProbeServer.StartAsync(settings.ProbeAddress, host, cancellationToken);
+            logger.LogInformation("Probes at http://{Address}/healthz and /readyz", settings.ProbeAddress);
+            await host.RunAsync(cancellationToken);
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 0;
+        }
+        finally
+        {
+            if (embedded is not null)
+            {
+                await embedded.DisposeAsync();
+            }
+
+            logger.LogInformation("Stopped");
+        }
+    }
+
+    private LeaderElector? CreateElector(KubeClient client, KubeConfig config)
+    {
+        if (!settings.LeaderElection)
+        {
+            return null;
+        }
+
+        var identity = $"{Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
+        var leaseNamespace = settings.LeaseNamespace ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? config.Namespace;
+        return new LeaderElector(
+            client,
+            new LeaderElectionOptions { LeaseName = "paas-operator-leader", LeaseNamespace = leaseNamespace, Identity = identity },
+            loggers.CreateLogger<LeaderElector>());
+    }
+}

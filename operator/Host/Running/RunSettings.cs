@@ -1,0 +1,29 @@
+namespace Paas.Host.Running;
+
+/// <summary>Everything <c>paas-operator run</c> was told on its command line.</summary>
+internal sealed record RunSettings
+{
+    public bool Embedded { get; init; }
+
+    public string? Kubeconfig { get; init; }
+
+    public string? Context { get; init; }
+
+    /// <summary>Port of the embedded API server; 0 picks a free one.</summary>
+    public int EmbeddedPort { get; init; }
+
+    /// <summary>Where the embedded mode writes its kubeconfig.</summary>
+    public string StateDirectory { get; init; } = ".run";
+
+    public string CrdDirectory { get; init; } = "crds";
+
+    public bool LeaderElection { get; init; } = true;
+
+    /// <summary>Namespace of the leader-election Lease; null means the pod's namespace or the kubeconfig's.</summary>
+    public string? LeaseNamespace { get; init; }
+
+    /// <summary>host:port for /healthz and /readyz.</summary>
+    public string ProbeAddress { get; init; } = "127.0.0.1:8081";
+
+    public bool JsonLogs { get; init; }
+}

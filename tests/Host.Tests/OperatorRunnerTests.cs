@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using Kube.Client;
+using Kube.Config;
+using Kube.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Paas.Host.Running;
+
+namespace Paas.Host.Tests;
+
+public sealed class OperatorRunnerTests : IDisposable
+{
+    private static readonly ResourceType Crds = new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", Namespaced: false);
+    private static readonly ResourceType Leases = new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true);
+
+    private readonly string stateDirectory = Directory.CreateTempSubdirectory("paas-run-").FullName;
+
+    [Fact]
+    public async Task Embedded_mode_installs_the_crds_writes_a_kubeconfig_leads_and_stops_cleanly_on_cancel()
+    {
+        var probePort = FreePort();
+        var settings = new RunSettings
+        {
+            Embedded = true,
+            StateDirectory = stateDirectory,
+            CrdDirectory = Path.Combine(RepositoryRoot(), "crds"),
+            ProbeAddress = $"127.0.0.1:{probePort}",
+            LeaseNamespace = "kube-system",
+        };
+        using var stop = new CancellationTokenSource();
+        var run = new OperatorRunner(settings, NullLoggerFactory.Instance).RunAsync(stop.Token);
+
+        using var probes = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{probePort}") };
+        await Eventually(async () => (await probes.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode == HttpStatusCode.OK, run);
+
+        using var client = KubeClientFactory.Create(new KubeConfigLoadOptions { KubeconfigPath = Path.Combine(stateDirectory, "kubeconfig") });
+        var crds = await client.Dynamic.ListAsync(Crds, null);
+        crds["items"]!.AsArray().Select(crd => crd!["metadata"]!["name"]!.GetValue<string>())
+            .Should().BeEquivalentTo("apps.paas.dev", "builds.paas.dev", "releases.paas.dev", "formations.paas.dev");
+        string? firstRenewal = null;
+        await Eventually(async () => (firstRenewal = await HeldLeaseRenewalAsync(client)) is not null, run);
+        // Still leading after a renewal: the operator keeps its lease until it is stopped, even with nothing to reconcile.
+        await Eventually(async () => await HeldLeaseRenewalAsync(client) is { } renewal && renewal != firstRenewal, run);
+
+        await stop.CancelAsync();
+        (await run.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);
+        await FluentActions.Awaiting(() => probes.GetAsync(new Uri("/healthz", UriKind.Relative))).Should().ThrowAsync<HttpRequestException>("the probe server stops with the operator");
+    }
+
+    [Fact]
+    public async Task A_missing_crd_folder_fails_with_a_message_that_names_it_and_the_fix()
+    {
+        var settings = new RunSettings
+        {
+            Embedded = true,
+            StateDirectory = stateDirectory,
+            CrdDirectory = Path.Combine(stateDirectory, "no-such-folder"),
+            ProbeAddress = $"127.0.0.1:{FreePort()}",
+        };
+
+        var run = () => new OperatorRunner(settings, NullLoggerFactory.Instance).RunAsync(CancellationToken.None);
+
+        (await run.Should().ThrowAsync<DirectoryNotFoundException>())
+            .WithMessage($"*{settings.CrdDirectory}*--crds*");
+    }
+
+    private static async Task<string?> HeldLeaseRenewalAsync(KubeClient client)
+    {
+        var spec = (await client.Dynamic.TryGetAsync(Leases, "paas-operator-leader", "kube-system"))?["spec"];
+        return spec?["holderIdentity"]?.GetValue<string>() is { Length: > 0 } ? spec["renewTime"]?.ToJsonString() : null;
+    }
+
+    public void Dispose() => Directory.Delete(stateDirectory, recursive: true);
+
+    private static async Task Eventually(Func<Task<bool>> condition, Task run)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (run.IsCompleted)
+            {
+                await run;
+                throw new InvalidOperationException("the operator stopped before the condition held");
+            }
+
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+
+            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within 30 s");
+            await Task.Delay(100);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot() =>
+        typeof(OperatorRunnerTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+}
