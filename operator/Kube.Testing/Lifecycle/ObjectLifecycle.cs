@@ -155,6 +155,7 @@ internal sealed class ObjectLifecycle(ResourceRegistry registry, TimeProvider cl
         var resource = CustomResourceDefinitions.KeyOf(crd.Object);
         foreach (var obj in tx.All(resource))
             Remove(tx, obj.Key);
+        tx.CloseWatchers(resource);
         registry.Unregister(crd.Name);
     }
 }

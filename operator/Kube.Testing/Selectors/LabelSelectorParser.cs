@@ -29,7 +29,8 @@ internal static partial class LabelSelectorParser
         if (setMatch.Success)
         {
             var values = setMatch.Groups["values"].Value.Split(',', StringSplitOptions.TrimEntries);
-            if (values.Any(v => !IsValue(v)))
+            // Kubernetes: for 'in' and 'notin' the set of values cannot be empty.
+            if (values.All(v => v.Length == 0) || values.Any(v => !IsValue(v)))
                 return null;
             var op = setMatch.Groups["op"].Value == "in" ? LabelOperator.In : LabelOperator.NotIn;
             return IsKey(setMatch.Groups["key"].Value) ? new LabelRequirement(setMatch.Groups["key"].Value, op, values) : null;

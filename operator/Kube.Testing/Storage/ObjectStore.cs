@@ -156,6 +156,16 @@ internal sealed class ObjectStore(int historyLimit, int watcherCapacity)
         }
     }
 
+    /// <summary>Ends every watch of a resource that stopped being served (its CRD was deleted).</summary>
+    internal void CloseWatchers(ResourceKey resource)
+    {
+        if (_watchers.Remove(resource, out var watchers))
+        {
+            foreach (var watcher in watchers)
+                watcher.Close();
+        }
+    }
+
     internal IReadOnlyCollection<ObjectKey> DependentsOf(string ownerUid) =>
         _dependentsByOwnerUid.TryGetValue(ownerUid, out var set) ? [.. set] : [];
 

@@ -46,6 +46,8 @@ internal sealed class StoreTransaction(ObjectStore store)
 
     public ObjectKey? KeyOfUid(string uid) => store.KeyOfUid(uid);
 
+    public void CloseWatchers(ResourceKey resource) => store.CloseWatchers(resource);
+
     /// <summary>Every object of <paramref name="resource"/>, optionally in one namespace (a snapshot, safe to modify the store while iterating).</summary>
     public IReadOnlyList<StoredObject> All(ResourceKey resource, string? @namespace = null) =>
         [.. store.Collection(resource).Scan(@namespace, null)];

@@ -118,6 +118,21 @@ public sealed class CustomResourceTests : ServerTest
         (await Api.GetAsync("/apis/paas.dev/v1alpha1/namespaces/default/apps")).Json["items"]!.AsArray().Should().BeEmpty();
     }
 
+    // Watches of a custom resource end when its CRD is deleted, after the DELETED events: https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#delete-a-customresourcedefinition
+    [Fact]
+    public async Task Deleting_the_crd_ends_watches_of_its_resource()
+    {
+        await Api.PostAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", JsonNode.Parse(Crd)!);
+        await Api.PostAsync("/apis/paas.dev/v1alpha1/namespaces/default/apps", App("hello"));
+        await using var watch = await WatchStream.OpenAsync(Api.Http, "/apis/paas.dev/v1alpha1/apps?watch=true");
+        (await watch.NextAsync()).Type().Should().Be("ADDED");
+
+        await Api.DeleteAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/apps.paas.dev");
+
+        (await watch.NextAsync()).Type().Should().Be("DELETED");
+        (await watch.NextAsync()).Should().BeNull();
+    }
+
     // A CRD's name must be <plural>.<group>: https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#create-a-customresourcedefinition
     [Fact]
     public async Task Crd_with_wrong_name_is_invalid()
