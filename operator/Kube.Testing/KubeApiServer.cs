@@ -22,6 +22,7 @@ public sealed class KubeApiServer : IAsyncDisposable
     private readonly ObjectStore _store;
     private readonly SelfSignedCertificates? _certificates;
     private readonly KubeApiServerOptions _options;
+    private int _disposed;
 
     private KubeApiServer(WebApplication app, ObjectStore store, SelfSignedCertificates? certificates, KubeApiServerOptions options, FaultInjector faults)
     {
@@ -54,6 +55,8 @@ public sealed class KubeApiServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+            // kubectl and client-go multiplex every watch of a process over one HTTP/2 connection.
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
                 if (certificates is not null)
@@ -95,6 +98,8 @@ public sealed class KubeApiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         Faults.DropWatches();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _app.StopAsync(timeout.Token);

@@ -7,11 +7,17 @@ namespace Kube.Testing.Server;
 /// <summary>What the real API server (or its built-in controllers) sets on particular kinds as they are written.</summary>
 internal static class ResourceStrategies
 {
+    private static readonly ResourceKey Secrets = new("", "secrets");
+
     public static void BeforeCommit(ResourceDefinition resource, JsonObject candidate, string now)
     {
         if (resource.Key == BuiltInResources.CustomResourceDefinitions)
         {
             CustomResourceDefinitions.SetStatus(candidate, now);
+        }
+        else if (resource.Key == Secrets)
+        {
+            MergeStringData(candidate);
         }
         else if (resource.Key == BuiltInResources.Namespaces)
         {
@@ -24,5 +30,17 @@ internal static class ResourceStrategies
             if (candidate["metadata"]?["deletionTimestamp"] is null)
                 candidate["status"] = new JsonObject { ["phase"] = "Active" };
         }
+    }
+
+    /// <summary>A Secret's write-only stringData is merged into data (base64) and never stored, as the API server does.</summary>
+    private static void MergeStringData(JsonObject secret)
+    {
+        if (secret["stringData"] is not JsonObject stringData)
+            return;
+        if (secret["data"] is not JsonObject data)
+            secret["data"] = data = [];
+        foreach (var (key, value) in stringData)
+            data[key] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value?.ToString() ?? ""));
+        secret.Remove("stringData");
     }
 }

@@ -220,6 +220,20 @@ public sealed class CrudTests : ServerTest
         reply.Json["metadata"]!["managedFields"]!.AsArray().Select(e => e!["manager"]!.GetValue<string>()).Should().Contain("paas-operator");
     }
 
+    // A Secret's stringData is write-only: it is merged into data as base64: https://kubernetes.io/docs/concepts/configuration/secret/#restriction-names-data
+    [Fact]
+    public async Task Secret_string_data_is_merged_into_data()
+    {
+        var ns = await Api.CreateNamespaceAsync();
+        var secret = JsonNode.Parse("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"data":{"a":"YQ=="},"stringData":{"b":"bee"}}""")!;
+
+        var reply = await Api.PostAsync($"/api/v1/namespaces/{ns}/secrets", secret);
+
+        reply.Json["stringData"].Should().BeNull();
+        reply.Json["data"]!["a"]!.GetValue<string>().Should().Be("YQ==");
+        reply.Json["data"]!["b"]!.GetValue<string>().Should().Be(Convert.ToBase64String("bee"u8.ToArray()));
+    }
+
     // Names must be DNS subdomains; violations are 422 Invalid with causes: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names
     [Fact]
     public async Task Invalid_name_is_Invalid_with_cause()
