@@ -21,6 +21,7 @@ public sealed class ControllerHost
     private readonly ControllerHostOptions options;
     private readonly ILogger logger;
     private readonly TimeProvider time;
+    private volatile bool isActive;
 
     /// <summary>A host whose controllers run while <paramref name="elector"/> leads; a null elector runs them at once.</summary>
     public ControllerHost(LeaderElector? elector = null, ControllerHostOptions? options = null, ILogger? logger = null, TimeProvider? timeProvider = null)
@@ -35,7 +36,7 @@ public sealed class ControllerHost
     public bool HasSynced => informers.TrueForAll(informer => informer.HasSynced);
 
     /// <summary>True while controllers run: this replica leads, or election is off.</summary>
-    public bool IsActive { get; private set; }
+    public bool IsActive => isActive;
 
     public ControllerHost Add(IInformer informer)
     {
@@ -106,7 +107,7 @@ public sealed class ControllerHost
 
     private async Task RunControllersAsync(CancellationToken cancellationToken)
     {
-        IsActive = true;
+        isActive = true;
         try
         {
             logger.LogInformation("Starting {Count} controllers", controllers.Count);
@@ -118,7 +119,7 @@ public sealed class ControllerHost
         }
         finally
         {
-            IsActive = false;
+            isActive = false;
         }
     }
 

@@ -124,15 +124,27 @@ public sealed class Informer<T> : IInformer
 
                 var end = await WatchAsync(watch, cancellationToken);
                 metrics?.WatchRestarts.Add(1, resourceTag, new("reason", end.ToString()));
-                if (end == WatchEnd.Expired)
+                switch (end)
                 {
-                    mustList = true;
-                    continue;
-                }
+                    case WatchEnd.Expired:
+                        mustList = true;
+                        continue;
+                    case WatchEnd.ServerError:
+                        // Relist, but not at once: a server that keeps failing must not be hammered with lists.
+                        mustList = true;
+                        if (!await BackOffAsync(backoff, watch, null, cancellationToken))
+                        {
+                            return;
+                        }
 
-                if (watch.Events == 0 && time.GetUtcNow() - watch.StartedAt < ShortestHealthyWatch)
-                {
-                    throw new IOException($"The watch of {T.Resource} closed at once without events.");
+                        continue;
+                    case WatchEnd.Closed when watch.Events == 0 && time.GetUtcNow() - watch.StartedAt < ShortestHealthyWatch:
+                        if (!await BackOffAsync(backoff, watch, null, cancellationToken))
+                        {
+                            return;
+                        }
+
+                        continue;
                 }
 
                 backoff.Reset();
@@ -151,23 +163,33 @@ public sealed class Informer<T> : IInformer
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                if (watch.Events > 0)
-                {
-                    backoff.Reset();
-                }
-
-                var delay = backoff.Next();
                 metrics?.WatchRestarts.Add(1, resourceTag, new("reason", "Failure"));
-                logger.LogWarning(ex, "{Operation} of {Resource} failed; retrying in {Delay}", mustList ? "List" : "Watch", T.Resource, delay);
-                try
-                {
-                    await Task.Delay(delay, time, cancellationToken);
-                }
-                catch (OperationCanceledException)
+                if (!await BackOffAsync(backoff, watch, ex, cancellationToken))
                 {
                     return;
                 }
             }
+        }
+    }
+
+    /// <summary>Waits out the next backoff delay; false when cancelled meanwhile.</summary>
+    private async Task<bool> BackOffAsync(ReconnectBackoff backoff, WatchProgress watch, Exception? error, CancellationToken cancellationToken)
+    {
+        if (watch.Events > 0)
+        {
+            backoff.Reset();
+        }
+
+        var delay = backoff.Next();
+        logger.LogWarning(error, "List or watch of {Resource} failed; retrying in {Delay}", T.Resource, delay);
+        try
+        {
+            await Task.Delay(delay, time, cancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -188,27 +210,9 @@ public sealed class Informer<T> : IInformer
 
         lock (notifyLock)
         {
-            var previous = store.Replace(items);
-            foreach (var obj in items)
+            foreach (var notification in RelistChanges.Between(store.Replace(items), items))
             {
-                var old = previous.GetValueOrDefault(ObjectKey.From(obj));
-                if (old is null)
-                {
-                    Notify(new Notification<T>(NotificationKind.Added, null, obj));
-                }
-                else if (old.Metadata.ResourceVersion != obj.Metadata.ResourceVersion)
-                {
-                    Notify(new Notification<T>(NotificationKind.Updated, old, obj));
-                }
-            }
-
-            var current = items.Select(ObjectKey.From).ToHashSet();
-            foreach (var (key, old) in previous)
-            {
-                if (!current.Contains(key))
-                {
-                    Notify(new Notification<T>(NotificationKind.Deleted, null, old));
-                }
+                Notify(notification);
             }
 
             Volatile.Write(ref lastResourceVersion, resourceVersion);
@@ -262,14 +266,15 @@ public sealed class Informer<T> : IInformer
             if (watchEvent.Type == "ERROR")
             {
                 var error = watchEvent.Error;
+                var expired = error?.Code == 410;
                 logger.Log(
-                    error?.Code == 410 ? LogLevel.Information : LogLevel.Warning,
+                    expired ? LogLevel.Information : LogLevel.Warning,
                     "Watch of {Resource} ended with an ERROR event ({Code} {Reason}: {Message}); relisting",
                     T.Resource,
                     error?.Code,
                     error?.Reason,
                     error?.Message);
-                return WatchEnd.Expired;
+                return expired ? WatchEnd.Expired : WatchEnd.ServerError;
             }
 
             Apply(watchEvent);
@@ -363,8 +368,14 @@ public sealed class Informer<T> : IInformer
 
     private enum WatchEnd
     {
+        /// <summary>The server ended the stream cleanly, usually at its timeout.</summary>
         Closed,
+
+        /// <summary>410: the resourceVersion is too old; relist at once.</summary>
         Expired,
+
+        /// <summary>Any other ERROR event; relist after a backoff.</summary>
+        ServerError,
     }
 
     private sealed class WatchProgress

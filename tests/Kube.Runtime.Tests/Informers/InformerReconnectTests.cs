@@ -86,6 +86,22 @@ public sealed class InformerReconnectTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_non_410_error_event_relists_after_a_backoff_instead_of_at_once()
+    {
+        client.EnqueueWatch(new FakeWatch().SendError(500, "InternalError"));
+        var second = new FakeWatch();
+        client.EnqueueWatch(second);
+        Start();
+
+        await clock.WaitForTimersAsync();
+        client.ListCalls.Should().HaveCount(1, "the relist waits for the backoff");
+        clock.Advance(TimeSpan.FromMilliseconds(800));
+
+        await Eventually.TrueAsync(() => second.OpenedWith is not null, "the watch resumed after the relist");
+        client.ListCalls.Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task Every_stream_is_disposed_before_the_next_one_opens()
     {
         for (var i = 0; i < 5; i++)
