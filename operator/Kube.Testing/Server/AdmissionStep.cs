@@ -18,8 +18,9 @@ internal sealed class AdmissionStep(ObjectStore store, WriteHooks hooks, Resourc
 
     public async Task<JsonObject> AdmitAsync(
         RequestTarget target, IResourceSchema schema, string operation, JsonObject candidate, JsonObject? old,
-        bool dryRun, List<string> warnings, CancellationToken cancellationToken)
+        WriteOptions options, List<string> warnings, CancellationToken cancellationToken)
     {
+        var dryRun = options.DryRun;
         var context = Context(target);
         var name = candidate["metadata"]?["name"]?.ToString();
         var ns = target.Resource.Namespaced ? target.Namespace : null;
@@ -30,7 +31,10 @@ internal sealed class AdmissionStep(ObjectStore store, WriteHooks hooks, Resourc
         candidate = mutating.Object ?? candidate;
 
         schema.ApplyDefaults(candidate);
+        var beforePrune = options.FieldValidation == FieldValidation.Ignore ? null : candidate.DeepClone().AsObject();
         schema.Prune(candidate);
+        if (beforePrune is not null)
+            ReportUnknownFields(UnknownFields.Between(beforePrune, candidate), options.FieldValidation, warnings);
         var errors = new List<FieldError>(MetadataRules.Validate(target.Resource, candidate));
         errors.AddRange(schema.Validate(candidate, old));
         if (target.Resource.Key == BuiltInResources.CustomResourceDefinitions)
@@ -55,6 +59,17 @@ internal sealed class AdmissionStep(ObjectStore store, WriteHooks hooks, Resourc
                 Configurations(BuiltInResources.MutatingWebhooks), Configurations(BuiltInResources.ValidatingWebhooks)),
             cancellationToken);
         Check(result, warnings);
+    }
+
+    /// <summary>Fields the schema pruned were unknown: Strict rejects them (400), Warn reports each in a Warning header.</summary>
+    private static void ReportUnknownFields(IReadOnlyList<string> unknown, FieldValidation validation, List<string> warnings)
+    {
+        if (unknown.Count == 0)
+            return;
+        var described = unknown.Select(f => $"unknown field \"{f}\"").ToList();
+        if (validation == FieldValidation.Strict)
+            throw StatusErrors.BadRequest("strict decoding error: " + string.Join(", ", described));
+        warnings.AddRange(described);
     }
 
     private static void Check(AdmissionResult result, List<string> warnings)

@@ -89,7 +89,13 @@ internal static class RequestQuery
         var force = Get(request, "force");
         if (force is "true" && !fieldManagerRequired)
             throw StatusErrors.BadRequest("force is only allowed for apply requests (application/apply-patch+yaml)");
-        return new WriteOptions(manager, dryRun.Count > 0, force is "true", Propagation(Get(request, "propagationPolicy")));
+        var fieldValidation = validation switch
+        {
+            "Strict" => FieldValidation.Strict,
+            "Ignore" => FieldValidation.Ignore,
+            _ => FieldValidation.Warn,
+        };
+        return new WriteOptions(manager, dryRun.Count > 0, force is "true", Propagation(Get(request, "propagationPolicy")), fieldValidation);
     }
 
     public static PropagationPolicy? Propagation(string? text) => text switch

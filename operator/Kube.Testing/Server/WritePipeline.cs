@@ -110,7 +110,7 @@ internal sealed class WritePipeline(ObjectStore store, ObjectLifecycle lifecycle
 
         var warnings = new List<string>();
         var schema = admission.Schema(target);
-        var candidate = await admission.AdmitAsync(target, schema, "CREATE", obj, null, options.DryRun, warnings, cancellationToken);
+        var candidate = await admission.AdmitAsync(target, schema, "CREATE", obj, null, options, warnings, cancellationToken);
         if (!applied)
             candidate = hooks.FieldManager.Update(admission.Context(target), schema, null, candidate, options.FieldManager, now);
         ResourceStrategies.BeforeCommit(resource, candidate, ObjectMetadata.Timestamp(now));
@@ -159,7 +159,7 @@ internal sealed class WritePipeline(ObjectStore store, ObjectLifecycle lifecycle
 
             var warnings = new List<string>();
             var now = clock.GetUtcNow();
-            candidate = await admission.AdmitAsync(target, schema, operation, candidate, old, options.DryRun, warnings, cancellationToken);
+            candidate = await admission.AdmitAsync(target, schema, operation, candidate, old, options, warnings, cancellationToken);
             if (!isApply)
                 candidate = hooks.FieldManager.Update(admission.Context(target), schema, old, candidate, options.FieldManager, now);
             SubresourceRules.BumpGeneration(resource, old, candidate);

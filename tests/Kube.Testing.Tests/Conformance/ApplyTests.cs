@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Kube.Testing.Tests.Support;
 
 namespace Kube.Testing.Tests.Conformance;
@@ -91,6 +92,32 @@ public sealed class ApplyTests : ServerTest
         var reply = await Api.ApplyAsync($"/apis/apps/v1/namespaces/{ns}/deployments/web?fieldManager=paas&fieldValidation={value}", Deployment);
 
         reply.Status.Should().Be(expected, reply.Text);
+    }
+
+    // Unknown fields: Strict rejects them, Warn (the default) drops them with a warning, Ignore drops them silently: https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation
+    [Theory]
+    [InlineData("Strict", HttpStatusCode.BadRequest, false)]
+    [InlineData("Warn", HttpStatusCode.Created, true)]
+    [InlineData("Ignore", HttpStatusCode.Created, false)]
+    public async Task Unknown_fields_follow_field_validation(string validation, HttpStatusCode expected, bool warned)
+    {
+        await Api.PostAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", JsonNode.Parse("""
+            {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"formations.paas.dev"},
+             "spec":{"group":"paas.dev","scope":"Namespaced","names":{"kind":"Formation","plural":"formations"},
+               "versions":[{"name":"v1alpha1","served":true,"storage":true,
+                 "schema":{"openAPIV3Schema":{"type":"object","properties":{"spec":{"type":"object","properties":{"app":{"type":"string"}}}}}}}]}}
+            """)!);
+        var body = JsonNode.Parse("""{"apiVersion":"paas.dev/v1alpha1","kind":"Formation","metadata":{"name":"f"},"spec":{"app":"a","bogus":1}}""")!;
+
+        var reply = await Api.PostAsync($"/apis/paas.dev/v1alpha1/namespaces/default/formations?fieldValidation={validation}", body);
+
+        reply.Status.Should().Be(expected, reply.Text);
+        if (expected == HttpStatusCode.BadRequest)
+            reply.Json["message"]!.GetValue<string>().Should().Be("strict decoding error: unknown field \"spec.bogus\"");
+        else
+            reply.Json["spec"]!["bogus"].Should().BeNull();
+        (reply.Headers.TryGetValues("Warning", out var warnings) && warnings.Any(w => w.Contains("unknown field \\\"spec.bogus\\\"", StringComparison.Ordinal)))
+            .Should().Be(warned);
     }
 
     // The applied object's name must match the URL: https://kubernetes.io/docs/reference/using-api/server-side-apply/
