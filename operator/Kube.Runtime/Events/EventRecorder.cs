@@ -64,7 +64,10 @@ public sealed class EventRecorder : IEventRecorder
         }
     }
 
-    /// <summary>Writes queued events until cancelled.</summary>
+    /// <summary>
+    /// Writes queued events until cancelled, then for up to <see cref="EventRecorderOptions.ShutdownFlushTimeout"/>
+    /// writes what is still queued, so events recorded during a graceful drain are not lost.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         try
@@ -76,6 +79,16 @@ public sealed class EventRecorder : IEventRecorder
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+
+        using var flush = new CancellationTokenSource(options.ShutdownFlushTimeout, time);
+        try
+        {
+            await FlushAsync(flush.Token);
+        }
+        catch (OperationCanceledException) when (flush.IsCancellationRequested)
+        {
+            logger.LogWarning("Gave up writing the remaining events after {FlushTimeout}", options.ShutdownFlushTimeout);
         }
     }
 

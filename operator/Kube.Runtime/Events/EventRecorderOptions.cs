@@ -17,4 +17,7 @@ public sealed record EventRecorderOptions
 
     /// <summary>Distinct recent events remembered for aggregation; the oldest are forgotten beyond this.</summary>
     public int MaxRememberedEvents { get; init; } = 4096;
+
+    /// <summary>On shutdown, how long to keep writing events that are still queued.</summary>
+    public TimeSpan ShutdownFlushTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

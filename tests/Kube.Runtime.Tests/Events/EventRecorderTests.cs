@@ -163,6 +163,19 @@ public sealed class EventRecorderTests
         await run.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task Events_still_queued_at_shutdown_are_written_before_RunAsync_returns()
+    {
+        var recorder = NewRecorder();
+        using var stop = new CancellationTokenSource();
+        await stop.CancelAsync();
+        recorder.Record(regarding, EventType.Normal, "Draining", "Shutdown", "finishing in-flight work");
+
+        await recorder.RunAsync(stop.Token).WaitAsync(TimeSpan.FromSeconds(10));
+
+        client.All<Event>().Should().ContainSingle().Which.Reason.Should().Be("Draining");
+    }
+
     private EventRecorder NewRecorder(int capacity = 100) => new(
         client,
         new EventRecorderOptions { ReportingController = "paas.dev/operator", ReportingInstance = "operator-0", Capacity = capacity },
