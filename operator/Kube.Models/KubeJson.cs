@@ -14,6 +14,20 @@ namespace Kube.Models;
 [JsonSerializable(typeof(ListMeta))]
 [JsonSerializable(typeof(Lease))]
 [JsonSerializable(typeof(Event))]
+[JsonSerializable(typeof(Deployment))]
+[JsonSerializable(typeof(KubeList<Deployment>))]
+[JsonSerializable(typeof(Service))]
+[JsonSerializable(typeof(KubeList<Service>))]
+[JsonSerializable(typeof(Secret))]
+[JsonSerializable(typeof(KubeList<Secret>))]
+[JsonSerializable(typeof(Ingress))]
+[JsonSerializable(typeof(KubeList<Ingress>))]
+[JsonSerializable(typeof(HorizontalPodAutoscaler))]
+[JsonSerializable(typeof(KubeList<HorizontalPodAutoscaler>))]
+[JsonSerializable(typeof(PodDisruptionBudget))]
+[JsonSerializable(typeof(KubeList<PodDisruptionBudget>))]
+[JsonSerializable(typeof(Job))]
+[JsonSerializable(typeof(KubeList<Job>))]
 public sealed partial class KubeJsonContext : JsonSerializerContext;
 
 /// <summary>Serializer options for Kubernetes JSON: camelCase names, nulls omitted (an omitted field and a null differ under apply).</summary>
