@@ -1,4 +1,5 @@
 using Paas.Platform.Dynos;
+using Paas.Platform.Rendering;
 
 namespace Paas.Platform;
 
@@ -18,6 +19,9 @@ public sealed record PlatformSettings
     public string DefaultDynoSize { get; init; } = "standard-1x";
 
     public DynoSizeTable DynoSizes { get; init; } = DynoSizeTable.Default;
+
+    /// <summary>How rendered workloads are exposed and secured: ingress class, TLS, web port, dyno uid, maintenance page.</summary>
+    public RenderingSettings Rendering { get; init; } = new();
 
     /// <summary>Heroku's defaults: up to 100 dynos per type, standard-1x, heroku-24, no base domain.</summary>
     public static PlatformSettings Default { get; } = new();
