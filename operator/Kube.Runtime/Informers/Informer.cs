@@ -259,7 +259,24 @@ public sealed class Informer<T> : IInformer
             Timeout = options.MinWatchTimeout + (span * NextRandom()),
         };
 
+        // A half-open connection delivers nothing and never ends; the server ends every stream at its timeout,
+        // so a stream still open well past it is dead and is abandoned.
+        var abandonAfter = watchOptions.Timeout.Value + options.StuckWatchGrace;
+        using var watchdog = new CancellationTokenSource(abandonAfter, time);
+        using var watchCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, watchdog.Token);
         progress.StartedAt = time.GetUtcNow();
+        try
+        {
+            return await ConsumeAsync(watchOptions, progress, watchCancellation.Token);
+        }
+        catch (OperationCanceledException) when (watchdog.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The watch of {T.Resource} was still open {abandonAfter} after it started, past its server timeout; abandoning it as dead.");
+        }
+    }
+
+    private async Task<WatchEnd> ConsumeAsync(WatchOptions watchOptions, WatchProgress progress, CancellationToken cancellationToken)
+    {
         await foreach (var watchEvent in client.WatchAsync<T>(options.Namespace, watchOptions, cancellationToken).WithCancellation(cancellationToken))
         {
             progress.Events++;
@@ -364,24 +381,5 @@ public sealed class Informer<T> : IInformer
         {
             return random.NextDouble();
         }
-    }
-
-    private enum WatchEnd
-    {
-        /// <summary>The server ended the stream cleanly, usually at its timeout.</summary>
-        Closed,
-
-        /// <summary>410: the resourceVersion is too old; relist at once.</summary>
-        Expired,
-
-        /// <summary>Any other ERROR event; relist after a backoff.</summary>
-        ServerError,
-    }
-
-    private sealed class WatchProgress
-    {
-        public DateTimeOffset StartedAt { get; set; }
-
-        public int Events { get; set; }
     }
 }

@@ -20,4 +20,7 @@ public sealed record InformerOptions
     public TimeSpan MinWatchTimeout { get; init; } = TimeSpan.FromSeconds(300);
 
     public TimeSpan MaxWatchTimeout { get; init; } = TimeSpan.FromSeconds(600);
+
+    /// <summary>A watch still open this long past its server timeout is taken for a dead connection and reopened.</summary>
+    public TimeSpan StuckWatchGrace { get; init; } = TimeSpan.FromMinutes(1);
 }

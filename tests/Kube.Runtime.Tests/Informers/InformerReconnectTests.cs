@@ -37,7 +37,7 @@ public sealed class InformerReconnectTests : IAsyncLifetime
         }
 
         await Eventually.TrueAsync(() => last.OpenedWith is not null, "the ninth watch opened");
-        clock.RequestedDelays.Select(delay => delay.TotalMilliseconds)
+        BackoffDelays.Select(delay => delay.TotalMilliseconds)
             .Should().Equal(800, 1600, 3200, 6400, 12800, 25600, 30000, 30000);
         client.ListCalls.Should().HaveCount(1, "a connection failure re-watches from the last resourceVersion instead of relisting");
     }
@@ -53,7 +53,7 @@ public sealed class InformerReconnectTests : IAsyncLifetime
         await clock.AdvanceToNextTimerAsync();
         await clock.AdvanceToNextTimerAsync();
 
-        clock.RequestedDelays.Select(delay => delay.TotalMilliseconds).Should().Equal(1000, 2000);
+        BackoffDelays.Select(delay => delay.TotalMilliseconds).Should().Equal(1000, 2000);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class InformerReconnectTests : IAsyncLifetime
             await clock.AdvanceToNextTimerAsync();
         }
 
-        clock.RequestedDelays.Select(delay => delay.TotalMilliseconds).Should().Equal(800, 1600, 800);
+        BackoffDelays.Select(delay => delay.TotalMilliseconds).Should().Equal(800, 1600, 800);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class InformerReconnectTests : IAsyncLifetime
 
         await clock.WaitForTimersAsync();
 
-        clock.RequestedDelays.Should().Equal(TimeSpan.FromMilliseconds(800));
+        BackoffDelays.Should().Equal(TimeSpan.FromMilliseconds(800));
     }
 
     [Fact]
@@ -128,9 +128,32 @@ public sealed class InformerReconnectTests : IAsyncLifetime
         await clock.AdvanceToNextTimerAsync();
         await informer.WaitForSyncAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
 
-        clock.RequestedDelays.Should().Equal(TimeSpan.FromMilliseconds(800));
+        BackoffDelays.Should().Equal(TimeSpan.FromMilliseconds(800));
         informer.Store.Count.Should().Be(1);
     }
+
+    [Fact]
+    public async Task A_stream_silent_past_its_server_timeout_is_abandoned_and_rewatched_from_the_last_resource_version()
+    {
+        var stuck = new FakeWatch().Send("ADDED", ConfigMap.Named("a", resourceVersion: "300"));
+        client.EnqueueWatch(stuck);
+        var next = new FakeWatch();
+        client.EnqueueWatch(next);
+        Start();
+        await Eventually.TrueAsync(() => stuck.OpenedWith is not null, "the first watch opened");
+
+        await clock.WaitForTimersAsync();
+        clock.Advance(TimeSpan.FromSeconds(300 + 60));
+        await clock.AdvanceToNextTimerAsync();
+
+        await Eventually.TrueAsync(() => next.OpenedWith is not null, "a new watch replaced the dead one");
+        stuck.Disposed.Should().BeTrue();
+        next.OpenedWith!.ResourceVersion.Should().Be("300");
+        client.ListCalls.Should().HaveCount(1);
+    }
+
+    /// <summary>The delays the informer waited between attempts, without each watch's long stuck-stream timer.</summary>
+    private IEnumerable<TimeSpan> BackoffDelays => clock.RequestedDelays.Where(delay => delay < TimeSpan.FromMinutes(1));
 
     private Informer<ConfigMap> Start(double random = 0)
     {
