@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Kube.Client;
+using Kube.Models;
+using Kube.Testing;
+using Paas.Platform.Api;
+using Paas.Platform.Crds;
+
+namespace Paas.Controllers.Tests.Support;
+
+/// <summary>An in-process API server with the paas.dev CRDs, shared by a test class; each test takes its own namespace.</summary>
+public sealed class Cluster : IAsyncLifetime
+{
+    public static readonly ResourceType Namespaces = new(string.Empty, "v1", "Namespace", "namespaces", Namespaced: false);
+    private static readonly ResourceType Crds = new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", Namespaced: false);
+    private readonly List<KubeClient> clients = [];
+
+    public KubeApiServer Server { get; private set; } = null!;
+
+    public KubeClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await KubeApiServer.StartAsync();
+        Client = NewClient().Client;
+        foreach (var crd in CrdGenerator.CustomResourceDefinitions())
+        {
+            await Client.Dynamic.CreateAsync(Crds, crd.DeepClone().AsObject());
+        }
+
+        foreach (var kind in new[] { App.Resource, Build.Resource, Release.Resource, Formation.Resource })
+        {
+            await Eventually.TrueAsync(
+                async () =>
+                {
+                    try
+                    {
+                        await Client.Dynamic.ListAsync(kind, "default");
+                        return true;
+                    }
+                    catch (KubeApiException)
+                    {
+                        return false;
+                    }
+                },
+                $"{kind.Kind} is served");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        clients.ForEach(client => client.Dispose());
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>A client on its own connections whose requests are counted.</summary>
+    internal (KubeClient Client, CountingHandler Requests) NewClient()
+    {
+        var counter = new CountingHandler(new SocketsHttpHandler());
+        var client = new KubeClient(counter, Server.BaseAddress, new KubeClientOptions
+        {
+            JsonResolvers = [PaasJsonContext.Default],
+            Retry = new KubeRetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(20) },
+        });
+        lock (clients)
+        {
+            clients.Add(client);
+        }
+
+        return (client, counter);
+    }
+
+    public async Task<string> NewNamespaceAsync()
+    {
+        var name = $"ct-{Guid.NewGuid().ToString("N")[..10]}";
+        await Client.Dynamic.CreateAsync(Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } });
+        return name;
+    }
+}
