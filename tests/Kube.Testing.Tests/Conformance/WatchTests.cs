@@ -28,6 +28,29 @@ public sealed class WatchTests : ServerTest
         events[1]!["object"]!["data"]!["k"]!.GetValue<string>().Should().Be("2");
     }
 
+    // Every change is delivered once, in resourceVersion order, even under concurrent writers: https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes
+    [Fact]
+    public async Task Concurrent_writes_reach_a_watch_once_and_in_order()
+    {
+        var ns = await Api.CreateNamespaceAsync();
+        var rv = (await Api.GetAsync($"/api/v1/namespaces/{ns}/configmaps")).Json["metadata"]!["resourceVersion"]!.GetValue<string>();
+        await using var watch = await WatchStream.OpenAsync(Api.Http, $"/api/v1/namespaces/{ns}/configmaps?watch=true&resourceVersion={rv}");
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Api.PostAsync($"/api/v1/namespaces/{ns}/configmaps", Objects.ConfigMap($"c{i}"))));
+
+        var versions = new List<long>();
+        var names = new HashSet<string>();
+        for (var i = 0; i < 200; i++)
+        {
+            var change = await watch.NextAsync();
+            change.Type().Should().Be("ADDED");
+            names.Add(change.Name());
+            versions.Add(long.Parse(change!["object"]!["metadata"]!["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        names.Should().HaveCount(200);
+        versions.Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+    }
+
     // Events that happened after the given resourceVersion are replayed to a late watcher: https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes
     [Fact]
     public async Task Watch_replays_history_after_resource_version()
