@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kube.Client;
+using Kube.Models;
+
+namespace Paas.Controllers.Plumbing;
+
+/// <summary>
+/// Applies an owner's desired children with server-side apply (field manager <c>paas-operator</c>, forced, because the
+/// operator is the authority on the fields it sets), adding the controller owner reference; it writes nothing when the
+/// live object from the cache already carries the desired object's hash.
+/// </summary>
+/// <remarks>
+/// The hash trades drift correction for zero writes: a field the operator owns that someone else edits by hand is put
+/// back only when the desired object next changes. Fields other managers own (an HPA's replicas) are never touched.
+/// </remarks>
+public sealed class ChildApplier
+{
+    private readonly IDynamicKubeClient client;
+    private readonly JsonSerializerOptions json;
+
+    /// <param name="client">The client; its serializer options turn typed children into JSON.</param>
+    public ChildApplier(KubeClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        this.client = client.Dynamic;
+        json = client.JsonOptions;
+    }
+
+    /// <summary>Applies a typed child; returns true when it sent a request.</summary>
+    public Task<bool> ApplyAsync<T>(IKubernetesObject owner, T desired, T? live, CancellationToken cancellationToken)
+        where T : class, IKubernetesObject<T>
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        var node = JsonSerializer.SerializeToNode(desired, json)?.AsObject()
+            ?? throw new ArgumentException("The desired object serialized to null.", nameof(desired));
+        return ApplyAsync(owner, T.Resource, node, live?.Metadata, cancellationToken);
+    }
+
+    /// <summary>Applies a child given as JSON; <paramref name="live"/> is the cached object's metadata, null when absent.</summary>
+    public async Task<bool> ApplyAsync(IKubernetesObject owner, ResourceType type, JsonObject desired, ObjectMeta? live, CancellationToken cancellationToken)
+    {
+        var body = Prepare(owner, type, desired);
+        var hash = (string?)body["metadata"]!["annotations"]![OperatorFieldManager.DesiredHashAnnotation];
+        if (live?.Annotations?.GetValueOrDefault(OperatorFieldManager.DesiredHashAnnotation) == hash && live is not null)
+        {
+            return false;
+        }
+
+        await client.ApplyAsync(type, body, new ApplyOptions(OperatorFieldManager.Name, Force: true), cancellationToken: cancellationToken);
+        return true;
+    }
+
+    /// <summary>The apply body: the desired object with apiVersion, kind, owner reference and hash annotation set.</summary>
+    internal static JsonObject Prepare(IKubernetesObject owner, ResourceType type, JsonObject desired)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(desired);
+        var body = desired.DeepClone().AsObject();
+        body["apiVersion"] = type.ApiVersion;
+        body["kind"] = type.Kind;
+        body.Remove("status");
+        var metadata = body["metadata"] as JsonObject ?? new JsonObject();
+        body["metadata"] = metadata;
+        foreach (var serverOwned in new[] { "resourceVersion", "uid", "generation", "creationTimestamp", "managedFields" })
+        {
+            metadata.Remove(serverOwned);
+        }
+
+        metadata["ownerReferences"] = new JsonArray(new JsonObject
+        {
+            ["apiVersion"] = owner.ApiVersion,
+            ["kind"] = owner.Kind,
+            ["name"] = owner.Metadata.Name,
+            ["uid"] = owner.Metadata.Uid ?? throw new ArgumentException("The owner has no metadata.uid; read it from the API server first.", nameof(owner)),
+            ["controller"] = true,
+            ["blockOwnerDeletion"] = true,
+        });
+        var annotations = metadata["annotations"] as JsonObject ?? new JsonObject();
+        metadata["annotations"] = annotations;
+        annotations.Remove(OperatorFieldManager.DesiredHashAnnotation);
+        annotations[OperatorFieldManager.DesiredHashAnnotation] = CanonicalJson.Hash(body);
+        return body;
+    }
+}
