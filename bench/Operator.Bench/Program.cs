@@ -1,8 +1,9 @@
 using Paas.Bench;
 using Paas.Bench.Foundation;
+using Paas.Bench.Webhook;
 
 // Usage: make bench [ARGS="watch queue apply"]; no names runs them all.
-IBenchmark[] all = [new WatchDeliveryBenchmark(), new WorkQueueBenchmark(), new ServerSideApplyBenchmark()];
+IBenchmark[] all = [new WatchDeliveryBenchmark(), new WorkQueueBenchmark(), new ServerSideApplyBenchmark(), new WebhookLatencyBenchmark()];
 var unknown = args.Where(name => all.All(b => b.Name != name)).ToList();
 if (unknown.Count > 0)
 {

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Paas.Webhook.Admission;
 
@@ -22,10 +22,10 @@ public sealed record AdmissionRequest
     public string? Operation { get; init; }
 
     /// <summary>The object as it would be stored; absent for DELETE.</summary>
-    public JsonObject? Object { get; init; }
+    public JsonElement? Object { get; init; }
 
     /// <summary>The stored object before an UPDATE or DELETE.</summary>
-    public JsonObject? OldObject { get; init; }
+    public JsonElement? OldObject { get; init; }
 
     public bool? DryRun { get; init; }
 }

@@ -65,16 +65,19 @@ public static class AdmissionReviewReader
             return ReviewReadResult.Bad($"request.kind is {seen}, and this webhook handles only {PaasGroup.Name} {string.Join(", ", Kinds)}; check the rules of the webhook configuration");
         }
 
-        if (operation is "CREATE" or "UPDATE" && request.Object is null)
+        if (operation is "CREATE" or "UPDATE" && request.Object is not { ValueKind: JsonValueKind.Object })
         {
-            return ReviewReadResult.Bad($"request.object is missing, and a {operation} must carry the object");
+            return ReviewReadResult.Bad($"request.object is {Describe(request.Object)}, and a {operation} must carry the object");
         }
 
-        if (operation == "UPDATE" && request.OldObject is null)
+        if (operation == "UPDATE" && request.OldObject is not { ValueKind: JsonValueKind.Object })
         {
-            return ReviewReadResult.Bad("request.oldObject is missing, and an UPDATE must carry the stored object");
+            return ReviewReadResult.Bad($"request.oldObject is {Describe(request.OldObject)}, and an UPDATE must carry the stored object");
         }
 
         return new ReviewReadResult(request, null);
     }
+
+    private static string Describe(JsonElement? element) =>
+        element is not { } value || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? "missing" : $"a JSON {value.ValueKind.ToString().ToLowerInvariant()}, not an object";
 }

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Kube.Models;
 using Paas.Platform;
 using Paas.Platform.Api;
-using Paas.Platform.Manifests;
 using Paas.Platform.Validation;
 using Paas.Webhook.Defaulting;
 using Paas.Webhook.Lookup;
@@ -28,7 +28,7 @@ public sealed class PaasAdmission(PlatformSettings settings, IPaasObjectReader r
             return AdmissionAnswers.Allowed(uid);
         }
 
-        var updated = PaasManifest.Read(request.Object!);
+        var updated = PaasObjects.Read(request.Object!.Value);
         if (updated.Object is not { } obj)
         {
             return AdmissionAnswers.Denied(uid, Subject(request), new ValidationResult(updated.Errors, []));
@@ -40,7 +40,7 @@ public sealed class PaasAdmission(PlatformSettings settings, IPaasObjectReader r
             return AdmissionAnswers.Allowed(uid);
         }
 
-        var old = request.Operation == "UPDATE" ? PaasManifest.Read(request.OldObject!).Object : null;
+        var old = request.Operation == "UPDATE" ? PaasObjects.Read(request.OldObject!.Value).Object : null;
         var result = old is null ? validator.Validate(obj) : validator.ValidateUpdate(old, obj);
         if (obj is Formation formation)
         {
@@ -60,12 +60,12 @@ public sealed class PaasAdmission(PlatformSettings settings, IPaasObjectReader r
         ArgumentNullException.ThrowIfNull(request);
         var uid = request.Uid!;
         // An object we cannot read is left as it is: the validating webhook rejects it with the reason.
-        if (!Checks(request) || PaasManifest.Read(request.Object!).Object is not { } obj || obj.Metadata.DeletionTimestamp is not null)
+        if (!Checks(request) || PaasObjects.Read(request.Object!.Value).Object is not { } obj || obj.Metadata.DeletionTimestamp is not null)
         {
             return Task.FromResult(AdmissionAnswers.Allowed(uid));
         }
 
-        var operations = defaults.For(obj.Kind ?? "", request.Object!, request.OldObject);
+        var operations = defaults.For(obj.Kind ?? "", JsonObject.Create(request.Object!.Value)!, request.OldObject is { } old ? JsonObject.Create(old) : null);
         if (operations.Count == 0)
         {
             return Task.FromResult(AdmissionAnswers.Allowed(uid));

@@ -26,7 +26,7 @@ public sealed class BadRequestTests : IAsyncLifetime
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","operation":"CREATE","kind":{"group":"","version":"v1","kind":"Pod"},"object":{}}}""", "request.kind is /v1, Kind=Pod, and this webhook handles only paas.dev App, Build, Release, Formation" },
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","operation":"CREATE","kind":{"group":"paas.dev","version":"v1alpha1","kind":"App"}}}""", "request.object is missing, and a CREATE must carry the object" },
         { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","operation":"UPDATE","kind":{"group":"paas.dev","version":"v1alpha1","kind":"App"},"object":{}}}""", "request.oldObject is missing" },
-        { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","operation":"CREATE","kind":{"group":"paas.dev","version":"v1alpha1","kind":"App"},"object":"an app"}}""", "the request body is not an AdmissionReview in JSON" },
+        { """{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","operation":"CREATE","kind":{"group":"paas.dev","version":"v1alpha1","kind":"App"},"object":"an app"}}""", "request.object is a JSON string, not an object, and a CREATE must carry the object" },
     };
 
     [Theory]
