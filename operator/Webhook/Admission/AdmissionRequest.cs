@@ -29,9 +29,3 @@ public sealed record AdmissionRequest
 
     public bool? DryRun { get; init; }
 }
-
-/// <summary>A Kubernetes group, version and kind.</summary>
-public sealed record GroupVersionKind(string? Group, string? Version, string? Kind);
-
-/// <summary>A Kubernetes group, version and resource (plural).</summary>
-public sealed record GroupVersionResource(string? Group, string? Version, string? Resource);

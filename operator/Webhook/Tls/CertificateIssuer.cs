@@ -51,6 +51,3 @@ internal static class CertificateIssuer
         return new PemPair(certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
     }
 }
-
-/// <summary>A PEM certificate and its PEM (PKCS#8) private key.</summary>
-internal sealed record PemPair(string CertificatePem, string KeyPem);
