@@ -41,7 +41,7 @@ public static class ReleasePlanner
             processTypes = parsed.ToProcessTypeMap();
         }
 
-        var configChanged = newest.Spec.Config?.Hash != config.Hash;
+        var configChanged = (newest.Spec.Config?.Hash ?? ConfigSnapshot.Empty.Hash) != config.Hash;
         var processTypesChanged = !SameMap(newest.Spec.ProcessTypes, processTypes);
         if (!configChanged && !processTypesChanged)
         {

@@ -165,4 +165,13 @@ public class ReleasePlannerTests
         renumbered.Release.Spec.Version.Should().Be(5);
         renumbered.Intent.Should().Be(plan.Intent);
     }
+
+    [Fact]
+    public void A_release_without_config_counts_as_empty_config()
+    {
+        var bare = Release(1, Before) with { Spec = Release(1, Before).Spec with { Config = null } };
+
+        ReleasePlanner.ForAppChange(App(), [bare], ConfigSnapshot.Empty, new Dictionary<string, string>()).Kind.Should().Be(ReleaseDecisionKind.UpToDate);
+        ReleasePlanner.ForAppChange(App(), [bare], Config(("FOO", "1")), new Dictionary<string, string>()).Plan!.Release.Spec.Description.Should().Be("Set FOO config vars");
+    }
 }

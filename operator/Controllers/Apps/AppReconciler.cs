@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Kube.Client;
+using Kube.Models;
+using Kube.Runtime.Cache;
+using Kube.Runtime.Controllers;
+using Kube.Runtime.Events;
+using Paas.Controllers.Plumbing;
+using Paas.Controllers.Releases;
+using Paas.Platform.Api;
+using Paas.Platform.Releases;
+
+namespace Paas.Controllers.Apps;
+
+/// <summary>
+/// Keeps an App's release ledger in step with its config and Procfile: a change snapshots the config into an immutable
+/// Secret and appends the next Release; status reports the current Release and the Released condition.
+/// </summary>
+public sealed class AppReconciler : IReconciler
+{
+    private static readonly ResourceType ConfigMaps = new(string.Empty, "v1", "ConfigMap", "configmaps", Namespaced: true);
+    private readonly IObjectStore<App> apps;
+    private readonly IObjectStore<Release> releases;
+    private readonly IObjectStore<Secret> secrets;
+    private readonly KubeClient client;
+    private readonly ChildApplier children;
+    private readonly StatusWriter statuses;
+    private readonly ReleaseLedger ledger;
+    private readonly IEventRecorder events;
+    private readonly TimeProvider time;
+
+    public AppReconciler(
+        IObjectStore<App> apps, IObjectStore<Release> releases, IObjectStore<Secret> secrets, KubeClient client, IEventRecorder events, TimeProvider? time = null)
+    {
+        this.apps = apps;
+        this.releases = releases;
+        this.secrets = secrets;
+        this.client = client;
+        this.events = events;
+        this.time = time ?? TimeProvider.System;
+        children = new ChildApplier(client);
+        statuses = new StatusWriter(client);
+        ledger = new ReleaseLedger(client);
+    }
+
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
+    {
+        if (apps.Get(key) is not { Metadata.DeletionTimestamp: null } app)
+        {
+            return ReconcileResult.Success;
+        }
+
+        var history = ReleasePlanner.History(app, releases.List().Where(r => r.Metadata.Namespace == key.Namespace).ToList());
+        var (config, missing) = await ResolveConfigAsync(app, cancellationToken);
+        if (missing is not null)
+        {
+            await WriteStatusAsync(app, history, ConditionSet.False, ConditionReasons.InvalidSpec, missing, cancellationToken);
+            return ReconcileResult.Success;
+        }
+
+        var decision = ReleasePlanner.ForAppChange(app, history, config, NewestConfig(history));
+        if (decision.Kind == ReleaseDecisionKind.Create)
+        {
+            var plan = decision.Plan!;
+            await children.ApplyAsync(app, SnapshotSecret(app, plan.NewSnapshot!), secrets.Get(new ObjectKey(key.Namespace, plan.NewSnapshot!.SecretNameFor(key.Name))), cancellationToken);
+            var entry = await ledger.AppendAsync(plan, cancellationToken);
+            if (entry.Created)
+            {
+                events.Record(app, EventType.Normal, "ReleaseCreated", "Release",
+                    string.Create(CultureInfo.InvariantCulture, $"v{entry.Release.Spec.Version}: {entry.Release.Spec.Description}"));
+            }
+
+            history = [.. history.Where(r => r.Spec.Version != entry.Release.Spec.Version), entry.Release];
+        }
+
+        var newest = history.LastOrDefault();
+        var (status, reason, message) = decision.Kind switch
+        {
+            ReleaseDecisionKind.Rejected => (ConditionSet.False, ConditionReasons.InvalidSpec, decision.Message),
+            _ when newest is null => (ConditionSet.False, ConditionReasons.NoRelease, decision.Message),
+            _ when newest.Status?.Current == true => (ConditionSet.True, ConditionReasons.ReleaseSucceeded, $"v{newest.Spec.Version} is current."),
+            _ when newest.Status?.Phase == ReleasePhases.Failed => (ConditionSet.False, ConditionReasons.ReleasePhaseFailed, $"v{newest.Spec.Version} failed: {newest.Status.Message}"),
+            _ => (ConditionSet.False, ConditionReasons.ReleasePending, $"v{newest.Spec.Version} is not current yet."),
+        };
+        await WriteStatusAsync(app, history, status, reason, message, cancellationToken);
+        return ReconcileResult.Success;
+    }
+
+    private async Task WriteStatusAsync(App app, IReadOnlyList<Release> history, string status, string reason, string message, CancellationToken cancellationToken)
+    {
+        var generation = app.Metadata.Generation;
+        var desired = (app.Status ?? new AppStatus()) with
+        {
+            ObservedGeneration = generation,
+            CurrentRelease = history.LastOrDefault(r => r.Status?.Current == true)?.Spec.Version ?? app.Status?.CurrentRelease,
+            Conditions = ConditionSet.Set(app.Status?.Conditions, ConditionTypes.Released, status, reason, message, generation, time.GetUtcNow()),
+        };
+        await statuses.WriteAsync(app, desired, cancellationToken);
+    }
+
+    /// <summary>spec.configFrom in order, later entries winning, then spec.config over all; or the first missing source.</summary>
+    private async Task<(ConfigSnapshot Config, string? Missing)> ResolveConfigAsync(App app, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sources = app.Spec.ConfigFrom ?? [];
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (sources[i].SecretRef is { } secretRef)
+            {
+                if (secrets.Get(new ObjectKey(app.Metadata.Namespace, secretRef.Name)) is not { } secret)
+                {
+                    return (ConfigSnapshot.Empty, $"spec.configFrom[{i}].secretRef: Secret \"{secretRef.Name}\" does not exist in namespace {app.Metadata.Namespace}; create it or remove the entry.");
+                }
+
+                foreach (var (name, bytes) in secret.Data ?? new Dictionary<string, byte[]>())
+                {
+                    values[name] = Encoding.UTF8.GetString(bytes);
+                }
+            }
+            else if (sources[i].ConfigMapRef is { } mapRef)
+            {
+                var map = await client.Dynamic.TryGetAsync(ConfigMaps, mapRef.Name, app.Metadata.Namespace, cancellationToken);
+                if (map is null)
+                {
+                    return (ConfigSnapshot.Empty, $"spec.configFrom[{i}].configMapRef: ConfigMap \"{mapRef.Name}\" does not exist in namespace {app.Metadata.Namespace}; create it or remove the entry.");
+                }
+
+                foreach (var (name, value) in map["data"] as JsonObject ?? [])
+                {
+                    values[name] = (string?)value ?? string.Empty;
+                }
+            }
+        }
+
+        foreach (var (name, value) in app.Spec.Config ?? new Dictionary<string, string>())
+        {
+            values[name] = value;
+        }
+
+        return (ConfigSnapshot.Of(values), null);
+    }
+
+    private IReadOnlyDictionary<string, string>? NewestConfig(IReadOnlyList<Release> history)
+    {
+        if (history.LastOrDefault() is not { } newest)
+        {
+            return null;
+        }
+
+        if (newest.Spec.Config is not { } reference)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        return secrets.Get(new ObjectKey(newest.Metadata.Namespace, reference.SecretName))?.Data?
+            .ToDictionary(pair => pair.Key, pair => Encoding.UTF8.GetString(pair.Value), StringComparer.Ordinal);
+    }
+
+    private static Secret SnapshotSecret(App app, ConfigSnapshot snapshot) => new()
+    {
+        Metadata = new ObjectMeta
+        {
+            Name = snapshot.SecretNameFor(app.Metadata.Name!),
+            Namespace = app.Metadata.Namespace,
+            Labels = new Dictionary<string, string> { [ReleaseNames.AppLabel] = app.Metadata.Name! },
+        },
+        Type = "Opaque",
+        Immutable = true,
+        Data = snapshot.Values.ToDictionary(pair => pair.Key, pair => Encoding.UTF8.GetBytes(pair.Value), StringComparer.Ordinal),
+    };
+}

@@ -1,0 +1,52 @@
+using Kube.Client;
+using Kube.Models;
+using Kube.Runtime.Cache;
+using Kube.Runtime.Controllers;
+using Kube.Runtime.Events;
+using Kube.Runtime.Hosting;
+using Kube.Runtime.Informers;
+using Microsoft.Extensions.Logging;
+using Paas.Controllers.Apps;
+using Paas.Platform.Api;
+using Paas.Platform.Releases;
+
+namespace Paas.Controllers;
+
+/// <summary>The one entry point the host calls: registers the paas.dev informers and controllers on a <see cref="ControllerHost"/>.</summary>
+public static class OperatorControllers
+{
+    /// <summary>Adds informers for Apps, Releases and Secrets and the App controller; events go through <paramref name="events"/>.</summary>
+    public static ControllerHost AddTo(ControllerHost host, KubeClient client, IEventRecorder events, ILoggerFactory? loggers = null, string? @namespace = null)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(client);
+        var options = new InformerOptions { Namespace = @namespace };
+        var apps = new Informer<App>(client, options, loggers?.CreateLogger("informer.apps"));
+        var releases = new Informer<Release>(client, options, loggers?.CreateLogger("informer.releases"));
+        var secrets = new Informer<Secret>(client, options, loggers?.CreateLogger("informer.secrets"));
+        var reconciler = new AppReconciler(apps.Store, releases.Store, secrets.Store, client, events);
+        var controller = new Controller("app", reconciler, logger: loggers?.CreateLogger("controller.app"))
+            .For(apps)
+            .Watches(releases, release => [new ObjectKey(release.Metadata.Namespace, release.Spec.App)])
+            .Watches(secrets, secret => AppsUsing(apps.Store, secret));
+        return host.Add(apps).Add(releases).Add(secrets).Add(controller);
+    }
+
+    /// <summary>Apps that own the Secret (snapshots) or read it through spec.configFrom.</summary>
+    private static IEnumerable<ObjectKey> AppsUsing(IObjectStore<App> apps, Secret secret)
+    {
+        if (secret.Metadata.Labels?.GetValueOrDefault(ReleaseNames.AppLabel) is { } owner)
+        {
+            yield return new ObjectKey(secret.Metadata.Namespace, owner);
+        }
+
+        foreach (var app in apps.List())
+        {
+            if (app.Metadata.Namespace == secret.Metadata.Namespace
+                && app.Spec.ConfigFrom?.Any(source => source.SecretRef?.Name == secret.Metadata.Name) == true)
+            {
+                yield return ObjectKey.From(app);
+            }
+        }
+    }
+}

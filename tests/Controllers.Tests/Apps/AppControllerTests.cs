@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using Kube.Models;
+using Kube.Runtime.Events;
+using Kube.Runtime.Hosting;
+using Paas.Controllers.Releases;
+using Paas.Controllers.Tests.Support;
+using Paas.Platform.Api;
+using Paas.Platform.Releases;
+
+namespace Paas.Controllers.Tests.Apps;
+
+public class AppControllerTests : IClassFixture<Cluster>
+{
+    private const string Image = "registry.example/shop@sha256:1111111111111111111111111111111111111111111111111111111111111111";
+    private readonly Cluster cluster;
+
+    public AppControllerTests(Cluster cluster) => this.cluster = cluster;
+
+    [Fact]
+    public async Task Config_change_creates_next_release_with_description_and_snapshot()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await CreateAppWithFirstReleaseAsync(ns);
+        await using var host = StartOperator(ns);
+        await WaitForReleasedConditionAsync(ns);
+        (await HistoryAsync(ns)).Should().HaveCount(1, "an unchanged App needs no new Release");
+
+        await SetConfigAsync(ns, "FOO", "1");
+
+        var v2 = await WaitForReleaseAsync(ns, "shop-v2");
+        v2.Spec.Description.Should().Be("Set FOO config vars");
+        v2.Spec.Image.Should().Be(Image);
+        var snapshot = await cluster.Client.GetAsync<Secret>(v2.Spec.Config!.SecretName, ns);
+        System.Text.Encoding.UTF8.GetString(snapshot.Data!["FOO"]).Should().Be("1");
+        snapshot.Immutable.Should().BeTrue();
+        await Eventually.TrueAsync(
+            async () => (await cluster.Client.GetAsync<App>("shop", ns)).Status?.Conditions?.Any(c => c.Type == ConditionTypes.Released && c.Message == "v2 is not current yet.") == true,
+            "the App reports v2 as pending");
+    }
+
+    [Fact]
+    public async Task Two_operators_and_a_restart_never_duplicate_a_release()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await CreateAppWithFirstReleaseAsync(ns);
+        var first = StartOperator(ns);
+        await SetConfigAsync(ns, "FOO", "1");
+        await WaitForReleaseAsync(ns, "shop-v2");
+
+        // A second replica without leader election races the first on the next change.
+        await using (var second = StartOperator(ns))
+        {
+            await second.WaitSyncedAsync();
+            await SetConfigAsync(ns, "FOO", "2");
+            await WaitForReleaseAsync(ns, "shop-v3");
+            await first.DisposeAsync();
+            await SetConfigAsync(ns, "BAR", "3");
+            await WaitForReleaseAsync(ns, "shop-v4");
+        }
+
+        await using var restarted = StartOperator(ns);
+        await restarted.WaitSyncedAsync();
+        await SetConfigAsync(ns, "BAZ", "4");
+        var v5 = await WaitForReleaseAsync(ns, "shop-v5");
+
+        v5.Spec.Description.Should().Be("Set BAZ config vars");
+        var history = await HistoryAsync(ns);
+        history.Select(r => r.Spec.Version).Should().Equal(1, 2, 3, 4, 5);
+        history.Select(r => r.Spec.Description).Skip(1).Should().Equal("Set FOO config vars", "Set FOO config vars", "Set BAR config vars", "Set BAZ config vars");
+    }
+
+    private RunningOperator StartOperator(string ns)
+    {
+        var (client, requests) = cluster.NewClient();
+        var recorder = new EventRecorder(cluster.NewClient().Client, new EventRecorderOptions { ReportingController = "paas-operator", ReportingInstance = "test" });
+        var host = new ControllerHost();
+        OperatorControllers.AddTo(host, client, recorder, @namespace: ns);
+        host.AddBackground("events", recorder.RunAsync);
+        var stop = new CancellationTokenSource();
+        return new RunningOperator(host, host.RunAsync(stop.Token), stop, requests);
+    }
+
+    private async Task CreateAppWithFirstReleaseAsync(string ns)
+    {
+        await cluster.Client.CreateAsync(new App { Metadata = new ObjectMeta { Name = "shop", Namespace = ns } });
+        await cluster.Client.CreateAsync(new Release
+        {
+            Metadata = new ObjectMeta { Name = "shop-v1", Namespace = ns, Labels = new Dictionary<string, string> { [ReleaseNames.AppLabel] = "shop" } },
+            Spec = new ReleaseSpec { App = "shop", Version = 1, Image = Image, ProcessTypes = new Dictionary<string, string> { ["web"] = "bin/web" } },
+        });
+    }
+
+    private Task SetConfigAsync(string ns, string name, string value) =>
+        cluster.Client.MergePatchAsync<App>("shop", ns, new JsonObject { ["spec"] = new JsonObject { ["config"] = new JsonObject { [name] = value } } });
+
+    private async Task WaitForReleasedConditionAsync(string ns) =>
+        await Eventually.TrueAsync(
+            async () => (await cluster.Client.GetAsync<App>("shop", ns)).Status?.Conditions?.Any(c => c.Type == ConditionTypes.Released) == true,
+            "the App has a Released condition");
+
+    private async Task<Release> WaitForReleaseAsync(string ns, string name)
+    {
+        Release? release = null;
+        await Eventually.TrueAsync(async () => (release = await cluster.Client.TryGetAsync<Release>(name, ns)) is not null, $"{name} exists");
+        return release!;
+    }
+
+    private Task<IReadOnlyList<Release>> HistoryAsync(string ns) =>
+        new ReleaseLedger(cluster.Client).ReadHistoryAsync("shop", ns, CancellationToken.None);
+
+    /// <summary>An operator process in the test: its host loop, a way to stop it, and its client's request count.</summary>
+    private sealed record RunningOperator(ControllerHost Host, Task Run, CancellationTokenSource Stop, CountingHandler Requests) : IAsyncDisposable
+    {
+        public Task WaitSyncedAsync() => Eventually.TrueAsync(() => Host.IsActive, "the operator's caches synced and controllers run");
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!Stop.IsCancellationRequested)
+            {
+                await Stop.CancelAsync();
+                await Run;
+                Stop.Dispose();
+            }
+        }
+    }
+}
