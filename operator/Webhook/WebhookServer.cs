@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Paas.Webhook.Admission;
 using Paas.Webhook.Http;
 using Paas.Webhook.Lookup;
 using Paas.Webhook.Tls;
@@ -69,7 +68,7 @@ public sealed class WebhookServer : IAsyncDisposable
             }));
         });
         var app = builder.Build();
-        app.MapPaasWebhooks(new PaasAdmission(options.Platform, reader ?? new KubePaasObjectReader(client)), options.MaxRequestBodyBytes);
+        app.MapPaasWebhooks(options, reader ?? new KubePaasObjectReader(client));
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

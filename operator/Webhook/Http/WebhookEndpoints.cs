@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Paas.Webhook.Admission;
+using Paas.Webhook.Lookup;
 
 namespace Paas.Webhook.Http;
 
@@ -19,6 +20,13 @@ public static class WebhookEndpoints
 
     /// <summary>Default body limit: an UPDATE carries the object and the stored one, each up to etcd's 1.5 MiB, in JSON.</summary>
     public const long DefaultMaxRequestBodyBytes = 6 * 1024 * 1024;
+
+    /// <summary>Maps both endpoints with the platform settings and body limit of <paramref name="options"/>.</summary>
+    public static IEndpointRouteBuilder MapPaasWebhooks(this IEndpointRouteBuilder endpoints, WebhookOptions options, IPaasObjectReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return endpoints.MapPaasWebhooks(new PaasAdmission(options.Platform, reader), options.MaxRequestBodyBytes);
+    }
 
     /// <summary>
     /// Maps both endpoints. Bad bodies get a 400 (413 when too large) with a plain-text reason; an exception while

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Paas.Platform;
-using Paas.Webhook.Admission;
 using Paas.Webhook.Http;
 
 namespace Paas.Webhook.Tests.Support;
@@ -34,7 +33,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Services.AddRoutingCore();
         var app = builder.Build();
-        app.MapPaasWebhooks(new PaasAdmission(settings ?? PlatformSettings.Default, objects), maxRequestBodyBytes);
+        app.MapPaasWebhooks(new WebhookOptions { Platform = settings ?? PlatformSettings.Default, MaxRequestBodyBytes = maxRequestBodyBytes }, objects);
         await app.StartAsync();
         return new WebhookTestHost(app, app.GetTestClient(), objects);
     }
