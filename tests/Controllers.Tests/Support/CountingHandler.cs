@@ -21,7 +21,7 @@ internal sealed class CountingHandler : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        requests.Enqueue((request.Method, request.RequestUri?.AbsolutePath ?? string.Empty));
+        requests.Enqueue((request.Method, request.RequestUri?.PathAndQuery ?? string.Empty));
         return base.SendAsync(request, cancellationToken);
     }
 }
