@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kube.Testing.Patching;
 using Kube.Testing.Server;
 
 namespace Kube.Testing.Admission;
@@ -33,9 +34,9 @@ internal sealed class AdmissionChain(NamespaceLabelLookup namespaceLabels, Webho
                 try
                 {
                     current = JsonPatch.Apply(current, patch) as JsonObject
-                        ?? throw new JsonPatchException("the patch did not leave an object");
+                        ?? throw new PatchException("the patch did not leave an object");
                 }
-                catch (JsonPatchException error)
+                catch (PatchException error)
                 {
                     if (!webhook.FailOpen)
                     {

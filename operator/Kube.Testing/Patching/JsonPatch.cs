@@ -3,113 +3,152 @@ using System.Text.Json.Nodes;
 
 namespace Kube.Testing.Patching;
 
-/// <summary>RFC 6902 JSON patch: add, remove, replace, move, copy and test, with RFC 6901 pointers.</summary>
+/// <summary>RFC 6902 JSON Patch (add, remove, replace, move, copy, test) over <see cref="JsonNode"/>, with RFC 6901 pointers.</summary>
 internal static class JsonPatch
 {
-    /// <summary>Applies the operations in order; throws <see cref="PatchException"/> naming the failing operation.</summary>
-    public static JsonNode Apply(JsonNode document, JsonArray operations)
+    /// <summary>Applies the operations in order to a copy of <paramref name="document"/>; the original is not changed.</summary>
+    /// <exception cref="PatchException">An operation is malformed or does not apply; the message names it.</exception>
+    public static JsonNode? Apply(JsonNode? document, JsonArray operations)
     {
-        var root = new JsonObject { ["doc"] = document.DeepClone() };
-        foreach (var operation in operations)
+        var result = document?.DeepClone();
+        for (var i = 0; i < operations.Count; i++)
         {
-            if (operation is not JsonObject op)
-                throw new PatchException("a JSON patch must be a list of operation objects");
-            var name = op["op"]?.ToString() ?? "";
-            var path = op["path"]?.ToString() ?? throw new PatchException($"operation {name} has no path");
-            switch (name)
+            if (operations[i] is not JsonObject operation)
             {
-                case "add":
-                    Add(root, path, op["value"]?.DeepClone());
-                    break;
-                case "remove":
-                    Remove(root, path);
-                    break;
-                case "replace":
-                    Remove(root, path);
-                    Add(root, path, op["value"]?.DeepClone());
-                    break;
-                case "move":
-                    var moved = Remove(root, From(op));
-                    Add(root, path, moved);
-                    break;
-                case "copy":
-                    Add(root, path, Get(root, From(op))?.DeepClone());
-                    break;
-                case "test":
-                    if (!JsonNode.DeepEquals(Get(root, path), op["value"]))
-                        throw new PatchException($"testing value {path} failed");
-                    break;
-                default:
-                    throw new PatchException($"Unexpected kind: {name}");
+                throw new PatchException($"operation {i} is not an object");
             }
+            var op = (string?)operation["op"] ?? throw new PatchException($"operation {i} has no \"op\"");
+            var path = (string?)operation["path"] ?? throw new PatchException($"operation {i} ({op}) has no \"path\"");
+            result = op switch
+            {
+                "add" => Add(result, path, RequiredValue(operation, i, op)),
+                "remove" => Remove(result, path, out _),
+                "replace" => Add(Remove(result, path, out _), path, RequiredValue(operation, i, op)),
+                "move" => Move(result, From(operation, i, op), path),
+                "copy" => Add(result, path, Get(result, From(operation, i, op))?.DeepClone()),
+                "test" => Test(result, path, RequiredValue(operation, i, op)),
+                _ => throw new PatchException($"operation {i} has unknown op \"{op}\""),
+            };
         }
-        return root["doc"]!.DeepClone();
+        return result;
     }
 
-    private static string From(JsonObject op) => op["from"]?.ToString() ?? throw new PatchException("operation has no from");
-
-    private static (JsonNode Parent, string Key) Locate(JsonObject root, string pointer)
+    /// <summary>The value a pointer refers to; throws when any step of it is missing.</summary>
+    public static JsonNode? Get(JsonNode? document, string pointer)
     {
-        if (pointer.Length > 0 && pointer[0] != '/')
-            throw new PatchException($"invalid JSON pointer {pointer}");
-        var segments = pointer.Length == 0 ? [] : pointer[1..].Split('/').Select(s => s.Replace("~1", "/").Replace("~0", "~")).ToArray();
-        JsonNode parent = root;
-        var key = "doc";
-        foreach (var segment in segments)
+        var node = document;
+        foreach (var token in Parse(pointer))
         {
-            parent = Child(parent, key) ?? throw new PatchException($"doc is missing path: {pointer}");
-            key = segment;
+            node = node switch
+            {
+                JsonObject obj when obj.TryGetPropertyValue(token, out var child) => child,
+                JsonArray array => array[Index(array, token, pointer, allowEnd: false)],
+                _ => throw new PatchException($"path \"{pointer}\" does not exist"),
+            };
         }
-        return (parent, key);
+        return node;
     }
 
-    private static JsonNode? Child(JsonNode parent, string key) => parent switch
+    private static JsonNode? Add(JsonNode? document, string pointer, JsonNode? value)
     {
-        JsonObject obj => obj[key],
-        JsonArray array when int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < array.Count => array[i],
-        _ => null,
-    };
-
-    private static JsonNode? Get(JsonObject root, string pointer)
-    {
-        var (parent, key) = Locate(root, pointer);
-        return Child(parent, key);
-    }
-
-    private static void Add(JsonObject root, string pointer, JsonNode? value)
-    {
-        var (parent, key) = Locate(root, pointer);
+        var tokens = Parse(pointer);
+        if (tokens.Count == 0)
+        {
+            return value;
+        }
+        var parent = Get(document, Join(tokens.Take(tokens.Count - 1)));
+        var last = tokens[^1];
         switch (parent)
         {
             case JsonObject obj:
-                obj[key] = value;
+                obj[last] = value;
                 break;
-            case JsonArray array when key == "-":
-                array.Add(value);
-                break;
-            case JsonArray array when int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i <= array.Count:
-                array.Insert(i, value);
+            case JsonArray array:
+                var index = Index(array, last, pointer, allowEnd: true);
+                array.Insert(index, value);
                 break;
             default:
-                throw new PatchException($"unable to add at {pointer}");
+                throw new PatchException($"cannot add at \"{pointer}\": its parent is not an object or array");
         }
+        return document;
     }
 
-    private static JsonNode? Remove(JsonObject root, string pointer)
+    private static JsonNode? Remove(JsonNode? document, string pointer, out JsonNode? removed)
     {
-        var (parent, key) = Locate(root, pointer);
+        var tokens = Parse(pointer);
+        if (tokens.Count == 0)
+        {
+            removed = document;
+            return null;
+        }
+        var parent = Get(document, Join(tokens.Take(tokens.Count - 1)));
+        var last = tokens[^1];
         switch (parent)
         {
-            case JsonObject obj when obj.ContainsKey(key):
-                var value = obj[key];
-                obj.Remove(key);
-                return value;
-            case JsonArray array when int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < array.Count:
-                var item = array[i];
-                array.RemoveAt(i);
-                return item;
+            case JsonObject obj when obj.TryGetPropertyValue(last, out removed):
+                obj.Remove(last);
+                break;
+            case JsonArray array:
+                var index = Index(array, last, pointer, allowEnd: false);
+                removed = array[index];
+                array.RemoveAt(index);
+                break;
             default:
-                throw new PatchException($"unable to remove nonexistent key: {key}; error: doc is missing path: {pointer}");
+                throw new PatchException($"cannot remove \"{pointer}\": it does not exist");
         }
+        return document;
     }
+
+    private static JsonNode? Move(JsonNode? document, string from, string path)
+    {
+        if (path.StartsWith(from + "/", StringComparison.Ordinal))
+        {
+            throw new PatchException($"cannot move \"{from}\" into its own child \"{path}\"");
+        }
+        var remaining = Remove(document, from, out var value);
+        return Add(remaining, path, value);
+    }
+
+    private static JsonNode? Test(JsonNode? document, string path, JsonNode? expected) =>
+        JsonNode.DeepEquals(Get(document, path), expected)
+            ? document
+            : throw new PatchException($"test failed: \"{path}\" is not {expected?.ToJsonString() ?? "null"}");
+
+    private static JsonNode? RequiredValue(JsonObject operation, int i, string op) =>
+        operation.TryGetPropertyValue("value", out var value)
+            ? value?.DeepClone()
+            : throw new PatchException($"operation {i} ({op}) has no \"value\"");
+
+    private static string From(JsonObject operation, int i, string op) =>
+        (string?)operation["from"] ?? throw new PatchException($"operation {i} ({op}) has no \"from\"");
+
+    private static int Index(JsonArray array, string token, string pointer, bool allowEnd)
+    {
+        if (token == "-" && allowEnd)
+        {
+            return array.Count;
+        }
+        var valid = token.Length > 0 && token.All(char.IsAsciiDigit) && (token == "0" || token[0] != '0');
+        if (!valid || !int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index > array.Count || (!allowEnd && index == array.Count))
+        {
+            throw new PatchException($"path \"{pointer}\": \"{token}\" is not a valid index into an array of {array.Count}");
+        }
+        return index;
+    }
+
+    private static List<string> Parse(string pointer)
+    {
+        if (pointer.Length == 0)
+        {
+            return [];
+        }
+        if (pointer[0] != '/')
+        {
+            throw new PatchException($"path \"{pointer}\" must start with '/'");
+        }
+        return pointer[1..].Split('/').Select(token => token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToList();
+    }
+
+    private static string Join(IEnumerable<string> tokens) =>
+        string.Concat(tokens.Select(token => "/" + token.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)));
 }

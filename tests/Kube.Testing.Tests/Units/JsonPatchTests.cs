@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Kube.Testing.Admission;
+using Kube.Testing.Patching;
 
-namespace Kube.Testing.Tests.Admission;
+namespace Kube.Testing.Tests.Units;
 
 public class JsonPatchTests
 {
@@ -19,6 +19,8 @@ public class JsonPatchTests
     [InlineData("""{"a/b":1,"m~n":2}""", """[{"op":"replace","path":"/a~1b","value":3},{"op":"remove","path":"/m~0n"}]""", """{"a/b":3}""")]
     [InlineData("""{"foo":"bar"}""", """[{"op":"add","path":"/child","value":{"grandchild":{}}}]""", """{"foo":"bar","child":{"grandchild":{}}}""")]
     [InlineData("""{"foo":"bar"}""", """[{"op":"replace","path":"","value":{"new":true}}]""", """{"new":true}""")]
+    [InlineData("""{"a":1,"list":[0]}""", """[{"op":"copy","from":"/a","path":"/list/-"}]""", """{"a":1,"list":[0,1]}""")]
+    [InlineData("""{"a":1}""", """[{"op":"move","from":"/a","path":"/b"},{"op":"test","path":"/b","value":1}]""", """{"b":1}""")]
     public void Operations_follow_rfc_6902(string document, string patch, string expected)
     {
         // https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/#response : mutating webhooks answer with RFC 6902 JSON Patch.
@@ -36,12 +38,16 @@ public class JsonPatchTests
     [InlineData("""{"foo":"bar"}""", """[{"op":"add","path":"/x"}]""", "has no \"value\"")]
     [InlineData("""{"foo":"bar"}""", """[{"op":"frobnicate","path":"/x"}]""", "unknown op")]
     [InlineData("""{"a":{"b":1}}""", """[{"op":"move","from":"/a","path":"/a/b/c"}]""", "own child")]
+    [InlineData("""{"a":1}""", """[{"op":"move","path":"/b"}]""", "has no \"from\"")]
+    [InlineData("""{"foo":[1]}""", """[{"op":"remove","path":"/foo/-"}]""", "not a valid index")]
+    [InlineData("""{"foo":"bar"}""", """["add"]""", "operation 0 is not an object")]
+    [InlineData("""{"foo":"bar"}""", """[{"op":"remove","path":"foo"}]""", "must start with '/'")]
     public void Patches_that_do_not_apply_fail_with_a_reason(string document, string patch, string problem)
     {
         // https://kubernetes.io/docs/reference/access-authn-authz/extensible-admission-controllers/#response : a patch that cannot be applied fails the request.
         var apply = () => JsonPatch.Apply(JsonNode.Parse(document), JsonNode.Parse(patch)!.AsArray());
 
-        apply.Should().Throw<JsonPatchException>().WithMessage($"*{problem}*");
+        apply.Should().Throw<PatchException>().WithMessage($"*{problem}*");
     }
 
     [Fact]
