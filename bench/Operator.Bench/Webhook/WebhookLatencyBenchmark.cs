@@ -8,7 +8,7 @@ internal sealed class WebhookLatencyBenchmark(int concurrency = 32, int seconds 
     public async Task<IReadOnlyList<Measurement>> RunAsync(CancellationToken cancellationToken)
     {
         var result = await WebhookBenchmark.RunAsync(concurrency, TimeSpan.FromSeconds(seconds), cancellationToken);
-        var conditions = $"{concurrency} concurrent clients, {seconds} s, TLS on 127.0.0.1, App CREATE review, {result.Requests:N0} requests, {result.Failures} not allowed";
+        var conditions = $"{concurrency} concurrent clients, {seconds} s, HTTP/2 over TLS on 127.0.0.1, App CREATE review, {result.Requests:N0} requests, {result.Failures} not allowed";
         return
         [
             new("webhook", "validating review latency p50", result.P50Milliseconds, "ms", conditions),
