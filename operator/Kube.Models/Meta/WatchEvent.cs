@@ -11,4 +11,10 @@ public sealed record WatchEvent<T>
 
     /// <summary>Set on <c>ERROR</c> events.</summary>
     public Status? Error { get; init; }
+
+    /// <summary>
+    /// The object's <c>metadata.resourceVersion</c>. A <c>BOOKMARK</c> carries nothing else (its object is only
+    /// metadata, which need not fit <typeparamref name="T"/>), so for bookmarks this is set and <see cref="Object"/> is not.
+    /// </summary>
+    public string? ResourceVersion { get; init; }
 }

@@ -302,6 +302,16 @@ public sealed class Informer<T> : IInformer
 
     private void Apply(WatchEvent<T> watchEvent)
     {
+        if (watchEvent.Type == "BOOKMARK")
+        {
+            if (watchEvent.ResourceVersion is { Length: > 0 } bookmarked)
+            {
+                Volatile.Write(ref lastResourceVersion, bookmarked);
+            }
+
+            return;
+        }
+
         if (watchEvent.Object is not { } obj)
         {
             logger.LogWarning("Watch of {Resource} sent a {Type} event without an object; ignored", T.Resource, watchEvent.Type);
@@ -321,8 +331,6 @@ public sealed class Informer<T> : IInformer
                 case "DELETED":
                     store.Delete(ObjectKey.From(obj));
                     Notify(new Notification<T>(NotificationKind.Deleted, null, obj));
-                    break;
-                case "BOOKMARK":
                     break;
                 default:
                     logger.LogWarning("Watch of {Resource} sent an unknown event type {Type}; ignored", T.Resource, watchEvent.Type);

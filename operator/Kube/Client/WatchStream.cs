@@ -74,11 +74,15 @@ internal static class WatchStream
             throw Malformed(source, "no \"object\"", line);
         }
 
+        var resourceVersion = obj["metadata"]?["resourceVersion"] is JsonValue version && version.TryGetValue<string>(out var text) ? text : null;
         try
         {
-            return type == "ERROR"
-                ? new WatchEvent<T> { Type = type, Error = obj.Deserialize(KubeJsonContext.Default.Status) }
-                : new WatchEvent<T> { Type = type, Object = materialize(obj) };
+            return type switch
+            {
+                "ERROR" => new WatchEvent<T> { Type = type, Error = obj.Deserialize(KubeJsonContext.Default.Status) },
+                "BOOKMARK" => new WatchEvent<T> { Type = type, ResourceVersion = resourceVersion },
+                _ => new WatchEvent<T> { Type = type, Object = materialize(obj), ResourceVersion = resourceVersion },
+            };
         }
         catch (JsonException e)
         {

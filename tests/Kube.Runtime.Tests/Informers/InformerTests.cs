@@ -76,7 +76,7 @@ public sealed class InformerTests : IAsyncLifetime
     {
         client.EnqueueWatch(new FakeWatch()
             .Send("ADDED", ConfigMap.Named("a", resourceVersion: "300"))
-            .Send("BOOKMARK", new ConfigMap { Metadata = new ObjectMeta { ResourceVersion = "777" } })
+            .SendBookmark("777")
             .End());
         var second = new FakeWatch();
         client.EnqueueWatch(second);

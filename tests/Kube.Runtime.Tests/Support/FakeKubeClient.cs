@@ -146,6 +146,9 @@ internal sealed class FakeKubeClient : IKubeClient
                     case FakeWatch.ErrorStep error:
                         yield return new WatchEvent<T> { Type = "ERROR", Error = error.Status };
                         break;
+                    case FakeWatch.BookmarkStep bookmark:
+                        yield return new WatchEvent<T> { Type = "BOOKMARK", ResourceVersion = bookmark.ResourceVersion };
+                        break;
                     default:
                         yield return (WatchEvent<T>)step;
                         break;

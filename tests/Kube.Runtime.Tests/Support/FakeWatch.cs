@@ -20,6 +20,13 @@ internal sealed class FakeWatch
         return this;
     }
 
+    /// <summary>A bookmark as the client yields it: a resourceVersion and no object.</summary>
+    public FakeWatch SendBookmark(string resourceVersion)
+    {
+        steps.Writer.TryWrite(new BookmarkStep(resourceVersion));
+        return this;
+    }
+
     public FakeWatch SendError(int code, string reason)
     {
         steps.Writer.TryWrite(new ErrorStep(new Status { Code = code, Reason = reason, Message = $"{reason} from the fake" }));
@@ -42,4 +49,6 @@ internal sealed class FakeWatch
     public ChannelReader<object> Steps => steps.Reader;
 
     internal sealed record ErrorStep(Status Status);
+
+    internal sealed record BookmarkStep(string ResourceVersion);
 }

@@ -30,7 +30,22 @@ public sealed class WatchTests
         events.Select(e => e.Type).Should().Equal("ADDED", "MODIFIED", "BOOKMARK");
         events[0].Object!.Data.Should().Contain("k", "v");
         events[0].Object!.Kind.Should().Be("ConfigMap", "kind is filled in from the resource type when the server leaves it out");
-        events[2].Object!.Metadata.ResourceVersion.Should().Be("9");
+        events[2].ResourceVersion.Should().Be("9");
+        events[2].Object.Should().BeNull("a bookmark carries only a resourceVersion");
+    }
+
+    [Fact]
+    public async Task Bookmark_of_a_kind_with_required_fields_yields_its_resource_version()
+    {
+        using var client = TestClients.Over(_handler);
+        _body.Send("""{"type":"ADDED","object":{"metadata":{"name":"g","namespace":"ns","resourceVersion":"5"},"spec":{"size":2}}}""" + "\n");
+        _body.Send("""{"type":"BOOKMARK","object":{"kind":"Gadget","apiVersion":"example.dev/v1alpha1","metadata":{"resourceVersion":"9"}}}""" + "\n");
+        _body.End();
+
+        var events = await Collect(client.WatchAsync<Gadget>("ns", new WatchOptions { ResourceVersion = "4" }));
+
+        events.Select(e => (e.Type, e.ResourceVersion)).Should().Equal(("ADDED", "5"), ("BOOKMARK", "9"));
+        events[0].Object!.Spec.Size.Should().Be(2);
     }
 
     [Fact]
@@ -165,9 +180,9 @@ public sealed class WatchTests
         await Assert.ThrowsAsync<GoneException>(() => Collect(client.WatchAsync<ConfigMap>("ns", new WatchOptions { ResourceVersion = "1" })));
     }
 
-    private static async Task<List<Kube.Models.WatchEvent<ConfigMap>>> Collect(IAsyncEnumerable<Kube.Models.WatchEvent<ConfigMap>> watch)
+    private static async Task<List<Kube.Models.WatchEvent<T>>> Collect<T>(IAsyncEnumerable<Kube.Models.WatchEvent<T>> watch)
     {
-        var events = new List<Kube.Models.WatchEvent<ConfigMap>>();
+        var events = new List<Kube.Models.WatchEvent<T>>();
         await foreach (var change in watch.WithCancellation(new CancellationTokenSource(Deadline).Token))
         {
             events.Add(change);

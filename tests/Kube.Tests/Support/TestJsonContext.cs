@@ -8,4 +8,5 @@ namespace Kube.Tests.Support;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ConfigMap))]
 [JsonSerializable(typeof(Widget))]
+[JsonSerializable(typeof(Gadget))]
 public sealed partial class TestJsonContext : JsonSerializerContext;
