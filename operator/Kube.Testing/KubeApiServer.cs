@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kube.Testing;
 
@@ -76,7 +77,8 @@ public sealed class KubeApiServer : IAsyncDisposable
         var discovery = new DiscoveryDocuments(registry, () => server.BaseAddress.Authority);
         var dispatcher = new ApiDispatcher(
             registry, discovery, new OpenApiDocuments(registry), new ReadHandler(store, new TableBuilder(clock)), new WatchHandler(store, faults, options),
-            new WriteHandler(pipeline, store), faults, options);
+            new WriteHandler(pipeline, store), faults, options,
+            (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ApiDispatcher>());
         app.Run(dispatcher.HandleAsync);
 
         await app.StartAsync(cancellationToken);

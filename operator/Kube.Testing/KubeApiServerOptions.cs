@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Kube.Testing;
 
 /// <summary>How to start a <see cref="KubeApiServer"/>.</summary>
@@ -20,4 +22,7 @@ public sealed record KubeApiServerOptions
 
     /// <summary>Events a watcher may fall behind before it is disconnected.</summary>
     public int WatcherBufferSize { get; init; } = 10_000;
+
+    /// <summary>Where the server logs failures it did not expect (they also reach the client as 500 InternalError); none when null.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Kube.Client;
 using Kube.Config;
 using Kube.Models;
@@ -12,12 +13,13 @@ namespace Paas.Host.Tests;
 public sealed class OperatorRunnerTests : IDisposable
 {
     private static readonly ResourceType Crds = new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", Namespaced: false);
+    private static readonly ResourceType Apps = new("paas.dev", "v1alpha1", "App", "apps", Namespaced: true);
     private static readonly ResourceType Leases = new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true);
 
     private readonly string stateDirectory = Directory.CreateTempSubdirectory("paas-run-").FullName;
 
     [Fact]
-    public async Task Embedded_mode_installs_the_crds_writes_a_kubeconfig_leads_and_stops_cleanly_on_cancel()
+    public async Task Embedded_mode_installs_the_crds_leads_reconciles_apps_and_stops_cleanly_on_cancel()
     {
         var probePort = FreePort();
         var settings = new RunSettings
@@ -42,6 +44,17 @@ public sealed class OperatorRunnerTests : IDisposable
         await Eventually(async () => (firstRenewal = await HeldLeaseRenewalAsync(client)) is not null, run);
         // Still leading after a renewal: the operator keeps its lease until it is stopped, even with nothing to reconcile.
         await Eventually(async () => await HeldLeaseRenewalAsync(client) is { } renewal && renewal != firstRenewal, run);
+
+        // The controllers run: an App applied with kubectl's verb gets a status that reports on its generation.
+        await client.Dynamic.ApplyAsync(Apps, new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "hello", ["namespace"] = "default" },
+            ["spec"] = new JsonObject { ["config"] = new JsonObject { ["GREETING"] = "hi" } },
+        }, new ApplyOptions("test"));
+        await Eventually(async () =>
+            (await client.Dynamic.GetAsync(Apps, "hello", "default"))["status"]?["conditions"] is JsonArray conditions &&
+            conditions.Any(c => c?["type"]?.GetValue<string>() == "Released" && c["observedGeneration"]?.GetValue<long>() == 1),
+            run);
 
         await stop.CancelAsync();
         (await run.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);

@@ -1,7 +1,9 @@
 using Kube.Client;
 using Kube.Config;
+using Kube.Runtime.Events;
 using Kube.Runtime.Hosting;
 using Kube.Runtime.Leadership;
+using Paas.Controllers;
 using Paas.Platform.Api;
 
 namespace Paas.Host.Running;
@@ -38,7 +40,14 @@ internal sealed class OperatorRunner(RunSettings settings, ILoggerFactory logger
                 DefaultFieldManager = "paas-operator",
                 UserAgent = "paas-operator/0.1",
             });
-            var host = new ControllerHost(CreateElector(client, config), logger: loggers.CreateLogger<ControllerHost>());
+            var identity = $"{Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
+            var host = new ControllerHost(CreateElector(client, config, identity), logger: loggers.CreateLogger<ControllerHost>());
+            var events = new EventRecorder(
+                client,
+                new EventRecorderOptions { ReportingController = "paas.dev/operator", ReportingInstance = identity },
+                loggers.CreateLogger<EventRecorder>());
+            host.AddBackground("event recorder", events.RunAsync);
+            OperatorControllers.AddTo(host, client, events, loggers);
             await using var probes = await ProbeServer.StartAsync(settings.ProbeAddress, host, cancellationToken);
             logger.LogInformation("Probes at http://{Address}/healthz and /readyz", settings.ProbeAddress);
             await host.RunAsync(cancellationToken);
@@ -59,14 +68,13 @@ internal sealed class OperatorRunner(RunSettings settings, ILoggerFactory logger
         }
     }
 
-    private LeaderElector? CreateElector(KubeClient client, KubeConfig config)
+    private LeaderElector? CreateElector(KubeClient client, KubeConfig config, string identity)
     {
         if (!settings.LeaderElection)
         {
             return null;
         }
 
-        var identity = $"{Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
         var leaseNamespace = settings.LeaseNamespace ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? config.Namespace;
         return new LeaderElector(
             client,

@@ -4,6 +4,7 @@ using Kube.Testing.Discovery;
 using Kube.Testing.Patching;
 using Kube.Testing.Resources;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Kube.Testing.Server;
 
@@ -16,8 +17,12 @@ internal sealed class ApiDispatcher(
     WatchHandler watches,
     WriteHandler writes,
     FaultInjector faults,
-    KubeApiServerOptions options)
+    KubeApiServerOptions options,
+    ILogger<ApiDispatcher> logger)
 {
+    private static readonly Action<ILogger, string, string, Exception?> LogUnexpected =
+        LoggerMessage.Define<string, string>(LogLevel.Error, new EventId(1, "UnexpectedError"), "Unexpected error serving {Method} {Path}");
+
     public async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
@@ -53,6 +58,15 @@ internal sealed class ApiDispatcher(
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client left.
+        }
+        catch (Exception e)
+        {
+            // A bug in this server: say so the way kube-apiserver does, instead of Kestrel's empty 500 that hides the cause.
+            LogUnexpected(logger, context.Request.Method, path, e);
+            if (context.Response.HasStarted)
+                context.Abort();
+            else
+                await FailAsync(context, StatusErrors.Internal(e.Message));
         }
     }
 

@@ -83,6 +83,11 @@ internal static class StatusErrors
         ? Failure(503, "ServiceUnavailable", "the server is currently unable to handle the request (injected fault)", null)
         : Failure(code, "InternalError", "Internal error occurred: injected fault", null);
 
+    /// <summary>An unexpected failure, worded like kube-apiserver's <c>NewInternalError</c>.</summary>
+    public static ApiException Internal(string message) =>
+        Failure(500, "InternalError", $"Internal error occurred: {message}",
+            new JsonObject { ["causes"] = new JsonArray(new JsonObject { ["message"] = message }) });
+
     public static ApiException AdmissionDenied(int code, string message) =>
         Failure(code, code == 403 ? "Forbidden" : code == 422 ? "Invalid" : code == 400 ? "BadRequest" : "InternalError", message, null);
 
