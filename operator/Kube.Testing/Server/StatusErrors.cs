@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kube.Testing.Apply;
 using Kube.Testing.Resources;
 
 namespace Kube.Testing.Server;
@@ -28,16 +29,14 @@ internal static class StatusErrors
 
     public static ApiException ApplyConflict(ResourceDefinition resource, string name, IReadOnlyList<FieldConflict> conflicts)
     {
-        var lines = conflicts.Select(c => $"- conflict with \"{c.Manager}\": {c.Field}");
-        var message = $"Apply failed with {conflicts.Count} conflict{(conflicts.Count == 1 ? "" : "s")}: " + string.Join("\n", lines);
         var details = Details(resource, name);
         details["causes"] = new JsonArray([.. conflicts.Select(c => (JsonNode)new JsonObject
         {
             ["reason"] = "FieldManagerConflict",
-            ["message"] = $"conflict with \"{c.Manager}\"",
+            ["message"] = c.Description,
             ["field"] = c.Field,
         })]);
-        return Failure(409, "Conflict", message, details);
+        return Failure(409, "Conflict", FieldConflictMessage.Format(conflicts), details);
     }
 
     public static ApiException Invalid(ResourceDefinition resource, string name, IReadOnlyList<FieldError> errors)

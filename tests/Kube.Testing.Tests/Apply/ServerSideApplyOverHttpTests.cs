@@ -58,6 +58,23 @@ public sealed class ServerSideApplyOverHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_conflict_with_an_updater_is_worded_like_kubernetes()
+    {
+        // https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts : the 409 names the owner, the apiVersion it updated with, and the field.
+        var ns = await Api.CreateNamespaceAsync();
+        var path = $"/apis/apps/v1/namespaces/{ns}/deployments/web";
+        (await Api.ApplyAsync(path + "?fieldManager=alice", Replicas3)).Status.Should().Be(HttpStatusCode.Created);
+        var edit = await Api.PatchAsync(path + "?fieldManager=kubectl-edit", System.Text.Json.Nodes.JsonNode.Parse("""{"spec":{"replicas":4}}""")!, "application/merge-patch+json");
+        edit.Status.Should().Be(HttpStatusCode.OK, edit.Text);
+
+        var conflict = await Api.ApplyAsync(path + "?fieldManager=alice", Replicas3.Replace("replicas: 3", "replicas: 5", StringComparison.Ordinal));
+
+        conflict.Status.Should().Be(HttpStatusCode.Conflict, conflict.Text);
+        conflict.Json["message"]!.GetValue<string>().Should().Be("Apply failed with 1 conflict: conflict with \"kubectl-edit\" using apps/v1: .spec.replicas");
+        conflict.Json["details"]!["causes"]![0]!["message"]!.GetValue<string>().Should().Be("conflict with \"kubectl-edit\" using apps/v1");
+    }
+
+    [Fact]
     public async Task A_field_dropped_from_the_apply_configuration_is_removed_from_the_stored_object()
     {
         // https://kubernetes.io/docs/reference/using-api/server-side-apply/#merge-strategy : fields the applier no longer applies, and nobody else owns, are removed.
