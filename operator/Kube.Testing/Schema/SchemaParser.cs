@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -36,17 +35,17 @@ internal sealed class SchemaParser
             Enum = json["enum"] as JsonArray,
             Pattern = pattern,
             PatternRegex = pattern is null ? null : CompilePattern(pattern, path),
-            MinLength = Long(json, "minLength"),
-            MaxLength = Long(json, "maxLength"),
+            MinLength = Whole(json, "minLength", path),
+            MaxLength = Whole(json, "maxLength", path),
             Minimum = Number(json, "minimum"),
             Maximum = Number(json, "maximum"),
             ExclusiveMinimum = Bool(json, "exclusiveMinimum"),
             ExclusiveMaximum = Bool(json, "exclusiveMaximum"),
             MultipleOf = Number(json, "multipleOf"),
-            MinItems = Long(json, "minItems"),
-            MaxItems = Long(json, "maxItems"),
-            MinProperties = Long(json, "minProperties"),
-            MaxProperties = Long(json, "maxProperties"),
+            MinItems = Whole(json, "minItems", path),
+            MaxItems = Whole(json, "maxItems", path),
+            MinProperties = Whole(json, "minProperties", path),
+            MaxProperties = Whole(json, "maxProperties", path),
             UniqueItems = Bool(json, "uniqueItems"),
             Format = (string?)json["format"],
             IntOrString = Bool(json, "x-kubernetes-int-or-string"),
@@ -115,17 +114,18 @@ internal sealed class SchemaParser
 
     private static bool Bool(JsonObject json, string name) => json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.True;
 
-    // Schema numbers arrive backed by long, double or JsonElement depending on how the CRD was decoded (JSON or YAML),
-    // and JsonValue refuses conversions between those, so read them through their JSON text.
-    private static long? Long(JsonObject json, string name) =>
-        json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-            ? long.Parse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture)
-            : null;
+    private long? Whole(JsonObject json, string name, string path)
+    {
+        if (json[name] is not JsonValue value || value.GetValueKind() != JsonValueKind.Number)
+            return null;
+        if (JsonNumber.TryAsLong(value, out var whole))
+            return whole;
+        _problems.Add($"{name} at {(path.Length == 0 ? "the root" : path)} must be a whole number, not {value.ToJsonString()}");
+        return null;
+    }
 
     private static double? Number(JsonObject json, string name) =>
-        json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-            ? double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)
-            : null;
+        json[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? JsonNumber.AsDouble(value) : null;
 
     private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 }
