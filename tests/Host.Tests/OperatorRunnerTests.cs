@@ -19,7 +19,7 @@ public sealed class OperatorRunnerTests : IDisposable
     private readonly string stateDirectory = Directory.CreateTempSubdirectory("paas-run-").FullName;
 
     [Fact]
-    public async Task Embedded_mode_installs_the_crds_leads_reconciles_apps_and_stops_cleanly_on_cancel()
+    public async Task Embedded_mode_installs_the_crds_and_webhook_leads_reconciles_apps_and_stops_cleanly_on_cancel()
     {
         var probePort = FreePort();
         var settings = new RunSettings
@@ -55,6 +55,15 @@ public sealed class OperatorRunnerTests : IDisposable
             (await client.Dynamic.GetAsync(Apps, "hello", "default"))["status"]?["conditions"] is JsonArray conditions &&
             conditions.Any(c => c?["type"]?.GetValue<string>() == "Released" && c["observedGeneration"]?.GetValue<long>() == 1),
             run);
+
+        // The admission webhook is registered with the embedded server: a bad config var key is refused with the fix.
+        var badApp = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["name"] = "broken", ["namespace"] = "default" },
+            ["spec"] = new JsonObject { ["config"] = new JsonObject { ["BAD-KEY"] = "x" } },
+        };
+        (await FluentActions.Awaiting(() => client.Dynamic.ApplyAsync(Apps, badApp, new ApplyOptions("test"))).Should().ThrowAsync<KubeApiException>())
+            .Which.Message.Should().Contain("admission webhook \"validate.paas.dev\" denied the request").And.Contain("BAD-KEY").And.Contain("BAD_KEY");
 
         await stop.CancelAsync();
         (await run.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(0);

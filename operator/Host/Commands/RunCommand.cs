@@ -19,10 +19,15 @@ internal static class RunCommand
         var probes = new Option<string>("--probe-address") { Description = "host:port serving /healthz and /readyz.", DefaultValueFactory = _ => "127.0.0.1:8081" };
         var logFormat = new Option<string>("--log-format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
+        var webhook = new Option<bool>("--webhook") { Description = "Serve the paas.dev admission webhook.", DefaultValueFactory = _ => true };
+        var webhookAddress = new Option<string>("--webhook-address") { Description = "host:port of the webhook in a cluster.", DefaultValueFactory = _ => "0.0.0.0:9443" };
+        var webhookNamespace = new Option<string?>("--webhook-namespace") { Description = "Namespace of the webhook Service and certificate Secret (default: POD_NAMESPACE, else paas-system)." };
+        var webhookCertManager = new Option<bool>("--webhook-cert-manager") { Description = "Use the certificate cert-manager mounts instead of creating one." };
 
         var command = new Command("run", "Run the operator.")
         {
             embedded, kubeconfig, context, port, stateDirectory, crds, leaderElection, leaseNamespace, probes, logFormat,
+            webhook, webhookAddress, webhookNamespace, webhookCertManager,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -38,6 +43,10 @@ internal static class RunCommand
                 LeaseNamespace = parseResult.GetValue(leaseNamespace),
                 ProbeAddress = parseResult.GetValue(probes)!,
                 JsonLogs = parseResult.GetValue(logFormat) == "json",
+                Webhook = parseResult.GetValue(webhook),
+                WebhookAddress = parseResult.GetValue(webhookAddress)!,
+                WebhookNamespace = parseResult.GetValue(webhookNamespace),
+                WebhookCertManager = parseResult.GetValue(webhookCertManager),
             };
             using var loggers = LoggerFactory.Create(logging =>
             {

@@ -40,6 +40,7 @@ internal sealed class OperatorRunner(RunSettings settings, ILoggerFactory logger
                 DefaultFieldManager = "paas-operator",
                 UserAgent = "paas-operator/0.1",
             });
+            await using var webhook = await AdmissionWebhook.StartAsync(settings, client, embedded is not null, loggers, cancellationToken);
             var identity = $"{Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
             var host = new ControllerHost(CreateElector(client, config, identity), logger: loggers.CreateLogger<ControllerHost>());
             var events = new EventRecorder(

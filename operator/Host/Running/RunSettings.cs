@@ -26,4 +26,16 @@ internal sealed record RunSettings
     public string ProbeAddress { get; init; } = "127.0.0.1:8081";
 
     public bool JsonLogs { get; init; }
+
+    /// <summary>Serve the paas.dev admission webhook.</summary>
+    public bool Webhook { get; init; } = true;
+
+    /// <summary>host:port the webhook listens on in a cluster (embedded mode picks a free 127.0.0.1 port).</summary>
+    public string WebhookAddress { get; init; } = "0.0.0.0:9443";
+
+    /// <summary>Namespace of the webhook's Service and certificate Secret; null means POD_NAMESPACE, else paas-system.</summary>
+    public string? WebhookNamespace { get; init; }
+
+    /// <summary>Read the serving certificate that cert-manager mounts instead of creating one.</summary>
+    public bool WebhookCertManager { get; init; }
 }

@@ -1,0 +1,41 @@
+using Kube.Client;
+using Paas.Webhook;
+using Paas.Webhook.Registration;
+using Paas.Webhook.Tls;
+
+namespace Paas.Host.Running;
+
+/// <summary>Starts the paas.dev admission webhook beside the controllers, and in embedded mode registers it too.</summary>
+internal static class AdmissionWebhook
+{
+    /// <summary>
+    /// In a cluster the chart registers the webhook configurations and the webhook only publishes its CA into them.
+    /// Embedded, nothing else would register them, so the webhook listens on 127.0.0.1 and registers itself by URL,
+    /// which makes <c>kubectl apply</c> against the embedded server reject bad objects as a cluster would.
+    /// </summary>
+    public static async Task<WebhookServer?> StartAsync(RunSettings settings, KubeClient client, bool embedded, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (!settings.Webhook)
+        {
+            return null;
+        }
+
+        var options = new WebhookOptions
+        {
+            ListenAddress = embedded ? "127.0.0.1:0" : settings.WebhookAddress,
+            Namespace = embedded ? "kube-system" : settings.WebhookNamespace ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? "paas-system",
+            ExtraHostNames = embedded ? ["127.0.0.1"] : [],
+            TlsMode = settings.WebhookCertManager ? WebhookTlsMode.CertManager : WebhookTlsMode.SelfSigned,
+        };
+        var server = await WebhookServer.StartAsync(options, client.Dynamic, loggers, cancellationToken: cancellationToken);
+        if (embedded)
+        {
+            var (validating, mutating) = WebhookConfigurations.Render(options with { Url = server.BaseAddress }, server.CaBundle);
+            var apply = new ApplyOptions("paas-operator", Force: true);
+            await client.Dynamic.ApplyAsync(KubeResources.ValidatingWebhookConfigurations, validating, apply, cancellationToken: cancellationToken);
+            await client.Dynamic.ApplyAsync(KubeResources.MutatingWebhookConfigurations, mutating, apply, cancellationToken: cancellationToken);
+        }
+
+        return server;
+    }
+}
