@@ -4,25 +4,20 @@ using static Kube.Testing.Tests.Admission.AdmissionFixture;
 
 namespace Kube.Testing.Tests.Admission;
 
-public sealed class WebhooksOverHttpTests : IAsyncLifetime
+public sealed class WebhooksOverHttpTests : ServerTest
 {
-    private KubeApiServer _server = null!;
     private WebhookTestServer _webhook = null!;
 
-    private RawApi Api { get; set; } = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _server = await KubeApiServer.StartAsync();
-        Api = new RawApi(_server);
+        await base.InitializeAsync();
         _webhook = await WebhookTestServer.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _webhook.DisposeAsync();
-        Api.Dispose();
-        await _server.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]

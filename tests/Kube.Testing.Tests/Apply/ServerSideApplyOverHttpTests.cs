@@ -3,24 +3,8 @@ using Kube.Testing.Tests.Support;
 
 namespace Kube.Testing.Tests.Apply;
 
-public sealed class ServerSideApplyOverHttpTests : IAsyncLifetime
+public sealed class ServerSideApplyOverHttpTests : ServerTest
 {
-    private KubeApiServer _server = null!;
-
-    private RawApi Api { get; set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await KubeApiServer.StartAsync();
-        Api = new RawApi(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        Api.Dispose();
-        await _server.DisposeAsync();
-    }
-
     private const string Replicas3 = """
         apiVersion: apps/v1
         kind: Deployment

@@ -4,24 +4,8 @@ using Kube.Testing.Tests.Support;
 
 namespace Kube.Testing.Tests.Schema;
 
-public sealed class CustomResourceValidationOverHttpTests : IAsyncLifetime
+public sealed class CustomResourceValidationOverHttpTests : ServerTest
 {
-    private KubeApiServer _server = null!;
-
-    private RawApi Api { get; set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await KubeApiServer.StartAsync();
-        Api = new RawApi(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        Api.Dispose();
-        await _server.DisposeAsync();
-    }
-
     private static JsonObject Crd(string rule) => JsonNode.Parse("""
         {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition","metadata":{"name":"formations.paas.dev"},
          "spec":{"group":"paas.dev","scope":"Namespaced","names":{"kind":"Formation","plural":"formations","singular":"formation","listKind":"FormationList"},
