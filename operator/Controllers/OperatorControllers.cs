@@ -8,7 +8,6 @@ using Kube.Runtime.Informers;
 using Microsoft.Extensions.Logging;
 using Paas.Controllers.Apps;
 using Paas.Platform.Api;
-using Paas.Platform.Releases;
 
 namespace Paas.Controllers;
 
@@ -35,7 +34,7 @@ public static class OperatorControllers
     /// <summary>Apps that own the Secret (snapshots) or read it through spec.configFrom.</summary>
     private static IEnumerable<ObjectKey> AppsUsing(IObjectStore<App> apps, Secret secret)
     {
-        if (secret.Metadata.Labels?.GetValueOrDefault(ReleaseNames.AppLabel) is { } owner)
+        if (secret.Metadata.Labels?.GetValueOrDefault(PaasLabels.App) is { } owner)
         {
             yield return new ObjectKey(secret.Metadata.Namespace, owner);
         }

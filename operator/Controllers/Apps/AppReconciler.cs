@@ -10,6 +10,7 @@ using Paas.Controllers.Plumbing;
 using Paas.Controllers.Releases;
 using Paas.Platform.Api;
 using Paas.Platform.Releases;
+using Paas.Platform.Rendering;
 
 namespace Paas.Controllers.Apps;
 
@@ -63,7 +64,8 @@ public sealed class AppReconciler : IReconciler
         if (decision.Kind == ReleaseDecisionKind.Create)
         {
             var plan = decision.Plan!;
-            await children.ApplyAsync(app, SnapshotSecret(app, plan.NewSnapshot!), secrets.Get(new ObjectKey(key.Namespace, plan.NewSnapshot!.SecretNameFor(key.Name))), cancellationToken);
+            var snapshot = ConfigSnapshotSecret.Render(key.Name, key.Namespace, plan.NewSnapshot!);
+            await children.ApplyAsync(app, snapshot, secrets.Get(new ObjectKey(key.Namespace, snapshot.Metadata.Name!)), cancellationToken);
             var entry = await ledger.AppendAsync(plan, cancellationToken);
             if (entry.Created)
             {
@@ -156,17 +158,4 @@ public sealed class AppReconciler : IReconciler
         return secrets.Get(new ObjectKey(newest.Metadata.Namespace, reference.SecretName))?.Data?
             .ToDictionary(pair => pair.Key, pair => Encoding.UTF8.GetString(pair.Value), StringComparer.Ordinal);
     }
-
-    private static Secret SnapshotSecret(App app, ConfigSnapshot snapshot) => new()
-    {
-        Metadata = new ObjectMeta
-        {
-            Name = snapshot.SecretNameFor(app.Metadata.Name!),
-            Namespace = app.Metadata.Namespace,
-            Labels = new Dictionary<string, string> { [ReleaseNames.AppLabel] = app.Metadata.Name! },
-        },
-        Type = "Opaque",
-        Immutable = true,
-        Data = snapshot.Values.ToDictionary(pair => pair.Key, pair => Encoding.UTF8.GetBytes(pair.Value), StringComparer.Ordinal),
-    };
 }

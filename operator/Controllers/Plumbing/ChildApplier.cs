@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kube.Client;
 using Kube.Models;
+using Paas.Platform.Api;
 
 namespace Paas.Controllers.Plumbing;
 
@@ -41,8 +42,8 @@ public sealed class ChildApplier
     public async Task<bool> ApplyAsync(IKubernetesObject owner, ResourceType type, JsonObject desired, ObjectMeta? live, CancellationToken cancellationToken)
     {
         var body = Prepare(owner, type, desired);
-        var hash = (string?)body["metadata"]!["annotations"]![OperatorFieldManager.DesiredHashAnnotation];
-        if (live?.Annotations?.GetValueOrDefault(OperatorFieldManager.DesiredHashAnnotation) == hash && live is not null)
+        var hash = (string?)body["metadata"]!["annotations"]![PaasAnnotations.DesiredHash];
+        if (live?.Annotations?.GetValueOrDefault(PaasAnnotations.DesiredHash) == hash && live is not null)
         {
             return false;
         }
@@ -79,8 +80,8 @@ public sealed class ChildApplier
         });
         var annotations = metadata["annotations"] as JsonObject ?? new JsonObject();
         metadata["annotations"] = annotations;
-        annotations.Remove(OperatorFieldManager.DesiredHashAnnotation);
-        annotations[OperatorFieldManager.DesiredHashAnnotation] = CanonicalJson.Hash(body);
+        annotations.Remove(PaasAnnotations.DesiredHash);
+        annotations[PaasAnnotations.DesiredHash] = CanonicalJson.Hash(body);
         return body;
     }
 }

@@ -1,6 +1,6 @@
 using Kube.Client;
 using Kube.Models;
-using Paas.Platform.Releases;
+using Paas.Platform.Api;
 
 namespace Paas.Controllers.Plumbing;
 
@@ -48,6 +48,6 @@ public sealed class ChildPruner
         child.Name is { } name
         && !desiredNames.Contains(name)
         && child.DeletionTimestamp is null
-        && child.Labels?.GetValueOrDefault(ReleaseNames.AppLabel) == appName
+        && child.Labels?.GetValueOrDefault(PaasLabels.App) == appName
         && child.OwnerReferences?.Any(reference => reference.Controller == true && reference.Uid == owner.Metadata.Uid) == true;
 }

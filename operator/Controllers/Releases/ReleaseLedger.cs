@@ -64,7 +64,7 @@ public sealed class ReleaseLedger
         {
             var page = await client.ListAsync<Release>(
                 @namespace,
-                new ListOptions { LabelSelector = $"{ReleaseNames.AppLabel}={appName}", Continue = next, Limit = 500 },
+                new ListOptions { LabelSelector = $"{PaasLabels.App}={appName}", Continue = next, Limit = 500 },
                 cancellationToken);
             releases.AddRange(page.Items.Where(release => release.Spec.App == appName));
             next = page.Metadata.Continue;
@@ -75,5 +75,5 @@ public sealed class ReleaseLedger
     }
 
     private static string? IntentOf(Release release) =>
-        release.Metadata.Annotations?.GetValueOrDefault(ReleaseNames.IntentAnnotation);
+        release.Metadata.Annotations?.GetValueOrDefault(PaasAnnotations.ReleaseIntent);
 }

@@ -148,8 +148,8 @@ public static class ReleasePlanner
         {
             Name = ReleaseNames.For(spec.App, spec.Version),
             Namespace = app.Metadata.Namespace,
-            Labels = new Dictionary<string, string> { [ReleaseNames.AppLabel] = spec.App },
-            Annotations = new Dictionary<string, string> { [ReleaseNames.IntentAnnotation] = intent },
+            Labels = new Dictionary<string, string> { [PaasLabels.App] = spec.App },
+            Annotations = new Dictionary<string, string> { [PaasAnnotations.ReleaseIntent] = intent },
             OwnerReferences = app.Metadata.Uid is { } uid
                 ? [new OwnerReference { ApiVersion = PaasGroup.ApiVersion, Kind = "App", Name = spec.App, Uid = uid, Controller = true, BlockOwnerDeletion = true }]
                 : null,

@@ -65,10 +65,12 @@ public static class DynoPod
         };
     }
 
+    // A Release without spec.config runs with no config vars (the planner reads it as the empty config), so there is no
+    // Secret to name; guessing one would leave dynos stuck in CreateContainerConfigError on a Secret nobody creates.
     private static IReadOnlyList<EnvFromSource>? ConfigEnv(RenderInput input) =>
-        input.Release.Spec.Config is null
-            ? null
-            : [new EnvFromSource { SecretRef = new SecretEnvSource { Name = ConfigSnapshot.SecretName(input.Release) } }];
+        input.Release.Spec.Config is { } config
+            ? [new EnvFromSource { SecretRef = new SecretEnvSource { Name = config.SecretName } }]
+            : null;
 
     // Explicit env wins over envFrom, so a config var cannot override these, as on Heroku.
     // DYNO: Heroku's web.1 needs a per-pod index that Deployments do not give, so the pod name stands in for it:

@@ -5,7 +5,7 @@ using Kube.Runtime.Hosting;
 using Paas.Controllers.Releases;
 using Paas.Controllers.Tests.Support;
 using Paas.Platform.Api;
-using Paas.Platform.Releases;
+using Paas.Platform.Rendering;
 
 namespace Paas.Controllers.Tests.Apps;
 
@@ -33,6 +33,8 @@ public class AppControllerTests : IClassFixture<Cluster>
         var snapshot = await cluster.Client.GetAsync<Secret>(v2.Spec.Config!.SecretName, ns);
         System.Text.Encoding.UTF8.GetString(snapshot.Data!["FOO"]).Should().Be("1");
         snapshot.Immutable.Should().BeTrue();
+        snapshot.Metadata.Annotations.Should().Contain(PaasAnnotations.ConfigHash, v2.Spec.Config.Hash);
+        snapshot.Metadata.Labels.Should().Contain(WorkloadLabels.Component, ConfigSnapshotSecret.Component).And.NotContainKey(PaasLabels.Release);
         await Eventually.TrueAsync(
             async () => (await cluster.Client.GetAsync<App>("shop", ns)).Status?.Conditions?.Any(c => c.Type == ConditionTypes.Released && c.Message == "v2 is not current yet.") == true,
             "the App reports v2 as pending");
@@ -85,7 +87,7 @@ public class AppControllerTests : IClassFixture<Cluster>
         await cluster.Client.CreateAsync(new App { Metadata = new ObjectMeta { Name = "shop", Namespace = ns } });
         await cluster.Client.CreateAsync(new Release
         {
-            Metadata = new ObjectMeta { Name = "shop-v1", Namespace = ns, Labels = new Dictionary<string, string> { [ReleaseNames.AppLabel] = "shop" } },
+            Metadata = new ObjectMeta { Name = "shop-v1", Namespace = ns, Labels = new Dictionary<string, string> { [PaasLabels.App] = "shop" } },
             Spec = new ReleaseSpec { App = "shop", Version = 1, Image = Image, ProcessTypes = new Dictionary<string, string> { ["web"] = "bin/web" } },
         });
     }

@@ -5,7 +5,6 @@ using Kube.Runtime.Informers;
 using Paas.Controllers.Apps;
 using Paas.Controllers.Tests.Support;
 using Paas.Platform.Api;
-using Paas.Platform.Releases;
 
 namespace Paas.Controllers.Tests.Apps;
 
@@ -23,7 +22,7 @@ public class AppReconcilerTests : IClassFixture<Cluster>
         await cluster.Client.CreateAsync(new App { Metadata = new ObjectMeta { Name = "shop", Namespace = ns }, Spec = new AppSpec { Config = new Dictionary<string, string> { ["FOO"] = "1" } } });
         await cluster.Client.CreateAsync(new Release
         {
-            Metadata = new ObjectMeta { Name = "shop-v1", Namespace = ns, Labels = new Dictionary<string, string> { [ReleaseNames.AppLabel] = "shop" } },
+            Metadata = new ObjectMeta { Name = "shop-v1", Namespace = ns, Labels = new Dictionary<string, string> { [PaasLabels.App] = "shop" } },
             Spec = new ReleaseSpec { App = "shop", Version = 1, Image = Image },
         });
         var (client, requests) = cluster.NewClient();

@@ -3,7 +3,6 @@ using Kube.Models;
 using Paas.Controllers.Plumbing;
 using Paas.Controllers.Tests.Support;
 using Paas.Platform.Api;
-using Paas.Platform.Releases;
 
 namespace Paas.Controllers.Tests.Plumbing;
 
@@ -25,7 +24,7 @@ public class PlumbingTests : IClassFixture<Cluster>
         sent.Should().BeTrue();
         var secret = await cluster.Client.GetAsync<Secret>("shop-one", ns);
         secret.Metadata.OwnerReferences.Should().ContainSingle(o => o.Uid == app.Metadata.Uid && o.Kind == "App" && o.Controller == true && o.BlockOwnerDeletion == true);
-        secret.Metadata.Annotations.Should().ContainKey(OperatorFieldManager.DesiredHashAnnotation);
+        secret.Metadata.Annotations.Should().ContainKey(PaasAnnotations.DesiredHash);
         secret.Metadata.ManagedFields.Should().Contain(entry => entry.Manager == OperatorFieldManager.Name);
         Encoding.UTF8.GetString(secret.Data!["VALUE"]).Should().Be("1");
     }
@@ -66,7 +65,7 @@ public class PlumbingTests : IClassFixture<Cluster>
         var after = await cluster.Client.GetAsync<Secret>("shop-one", ns);
         Encoding.UTF8.GetString(after.Data!["VALUE"]).Should().Be("2");
         after.Metadata.Labels.Should().Contain("gitops", "yes");
-        after.Metadata.Annotations![OperatorFieldManager.DesiredHashAnnotation].Should().NotBe(live.Metadata.Annotations![OperatorFieldManager.DesiredHashAnnotation]);
+        after.Metadata.Annotations![PaasAnnotations.DesiredHash].Should().NotBe(live.Metadata.Annotations![PaasAnnotations.DesiredHash]);
     }
 
     [Fact]
@@ -141,7 +140,7 @@ public class PlumbingTests : IClassFixture<Cluster>
         {
             Name = "shop-" + name,
             Namespace = ns,
-            Labels = new Dictionary<string, string> { [ReleaseNames.AppLabel] = "shop" },
+            Labels = new Dictionary<string, string> { [PaasLabels.App] = "shop" },
         },
         Data = new Dictionary<string, byte[]> { ["VALUE"] = Encoding.UTF8.GetBytes(value) },
     };

@@ -72,7 +72,7 @@ public class ReleaseLedgerTests : IClassFixture<Cluster>
         var app = await cluster.Client.CreateAsync(new App { Metadata = new ObjectMeta { Name = "shop", Namespace = ns } });
         await cluster.Client.CreateAsync(new Release
         {
-            Metadata = new ObjectMeta { Name = "shop-v1", Namespace = ns, Labels = new Dictionary<string, string> { [ReleaseNames.AppLabel] = "shop" } },
+            Metadata = new ObjectMeta { Name = "shop-v1", Namespace = ns, Labels = new Dictionary<string, string> { [PaasLabels.App] = "shop" } },
             Spec = new ReleaseSpec { App = "shop", Version = 1, Image = Image, ProcessTypes = new Dictionary<string, string> { ["web"] = "bin/web" } },
         });
         return app;

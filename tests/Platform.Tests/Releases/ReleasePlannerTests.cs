@@ -19,7 +19,7 @@ public class ReleasePlannerTests
         var release = decision.Plan!.Release;
         release.Metadata.Name.Should().Be("shop-v3");
         release.Metadata.Namespace.Should().Be("team");
-        release.Metadata.Labels.Should().Contain(ReleaseNames.AppLabel, "shop");
+        release.Metadata.Labels.Should().Contain(PaasLabels.App, "shop");
         release.Metadata.OwnerReferences.Should().ContainSingle(o => o.Kind == "App" && o.Uid == "app-uid" && o.Controller == true);
         release.Spec.Version.Should().Be(3);
         release.Spec.Description.Should().Be("Set FOO config vars");
@@ -105,7 +105,7 @@ public class ReleasePlannerTests
 
         again.Intent.Should().Be(first.Intent);
         other.Intent.Should().NotBe(first.Intent);
-        first.Release.Metadata.Annotations.Should().Contain(ReleaseNames.IntentAnnotation, first.Intent);
+        first.Release.Metadata.Annotations.Should().Contain(PaasAnnotations.ReleaseIntent, first.Intent);
     }
 
     [Fact]

@@ -82,12 +82,12 @@ public sealed class AppRendererTests
 
         foreach (var deployment in rendered.Deployments)
         {
-            deployment.Spec!.Selector.MatchLabels!.Keys.Should().BeEquivalentTo(WorkloadLabels.App, WorkloadLabels.ProcessType);
-            deployment.Spec.Template.Metadata!.Labels.Should().Contain(WorkloadLabels.Release, "v7");
+            deployment.Spec!.Selector.MatchLabels!.Keys.Should().BeEquivalentTo(PaasLabels.App, PaasLabels.ProcessType);
+            deployment.Spec.Template.Metadata!.Labels.Should().Contain(PaasLabels.Release, "v7");
             deployment.Spec.Template.Metadata.Labels.Should().Contain(deployment.Spec.Selector.MatchLabels!);
         }
 
-        rendered.Services.Single().Spec!.Selector!.Keys.Should().NotContain(WorkloadLabels.Release);
+        rendered.Services.Single().Spec!.Selector!.Keys.Should().NotContain(PaasLabels.Release);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class AppRendererTests
         var rendered = AppRenderer.Render(Samples.Cases["web-worker-clock"]);
 
         var urgent = rendered.Deployments.Single(d => d.Metadata.Name == "shop-urgent-worker");
-        urgent.Metadata.Labels.Should().Contain(WorkloadLabels.ProcessType, "urgent-worker");
+        urgent.Metadata.Labels.Should().Contain(PaasLabels.ProcessType, "urgent-worker");
         urgent.Spec!.Template.Spec.Containers.Single().Name.Should().Be("urgent-worker");
         urgent.Spec.Template.Spec.Containers.Single().Args.Should().Equal("bundle exec sidekiq -q urgent");
         urgent.Spec.Replicas.Should().Be(1, "the Formation's urgent_worker entry applies to it");
@@ -147,11 +147,23 @@ public sealed class AppRendererTests
         var container = AppRenderer.Render(Samples.Cases["web-only"]).Deployments.Single().Spec!.Template.Spec.Containers.Single();
 
         container.Image.Should().Be(Samples.Image);
-        container.EnvFrom!.Single().SecretRef!.Name.Should().Be("hello-config-v1");
+        container.EnvFrom!.Single().SecretRef!.Name.Should().Be("hello-config-543d7295f3");
         container.Env.Should().Contain(e => e.Name == "DYNO" && e.ValueFrom!.FieldRef!.FieldPath == "metadata.name");
         container.Env.Should().Contain(e => e.Name == "PAAS_RELEASE_VERSION" && e.Value == "1");
         container.Command.Should().Equal(DynoLauncher.Command);
         container.Args.Should().Equal("node server.js");
+    }
+
+    [Fact]
+    public void Dynos_of_a_release_without_config_get_no_env_from_rather_than_a_guessed_secret()
+    {
+        var release = Samples.Release("hello", 1, ("web", "node server.js"));
+        release = release with { Spec = release.Spec with { Config = null } };
+
+        var container = AppRenderer.Render(Samples.Input(Samples.App("hello"), release, null)).Deployments.Single().Spec!.Template.Spec.Containers.Single();
+
+        container.EnvFrom.Should().BeNull();
+        container.Env.Should().Contain(e => e.Name == "PAAS_RELEASE_VERSION" && e.Value == "1");
     }
 
     [Fact]

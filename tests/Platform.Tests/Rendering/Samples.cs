@@ -1,5 +1,6 @@
 using Kube.Models;
 using Paas.Platform.Api;
+using Paas.Platform.Releases;
 using Paas.Platform.Rendering;
 
 namespace Paas.Platform.Tests.Rendering;
@@ -16,6 +17,9 @@ internal static class Samples
         ["RAILS_ENV"] = "production",
         ["DATABASE_URL"] = "postgres://shop:secret@db.team-a:5432/shop",
     };
+
+    /// <summary>The snapshot of <see cref="ConfigVars"/> that every sample Release points at.</summary>
+    public static ConfigSnapshot Snapshot { get; } = ConfigSnapshot.Of(ConfigVars);
 
     // Declared before Cases, which reads it: static initializers run in textual order.
     /// <summary>A platform with a base domain, an ingress class and cert-manager TLS.</summary>
@@ -72,7 +76,7 @@ internal static class Samples
             Version = version,
             Image = Image,
             ProcessTypes = processTypes.ToDictionary(p => p.Type, p => p.Command),
-            Config = new ReleaseConfig { SecretName = ConfigSnapshot.DefaultSecretName(app, version), Hash = "sha256:9f2c" },
+            Config = new ReleaseConfig { SecretName = Snapshot.SecretNameFor(app), Hash = Snapshot.Hash },
         },
     };
 
@@ -85,7 +89,7 @@ internal static class Samples
     /// <summary>Everything a controller would apply for a case: the snapshot, the release-phase Job, then the App's objects.</summary>
     public static IReadOnlyList<IKubernetesObject> RenderAll(RenderInput input)
     {
-        var objects = new List<IKubernetesObject> { ConfigSnapshot.Render(input.Release, ConfigVars) };
+        var objects = new List<IKubernetesObject> { ConfigSnapshotSecret.Render(input.App.Metadata.Name!, input.App.Metadata.Namespace, Snapshot) };
         if (ReleasePhaseJob.Render(input) is { } job)
         {
             objects.Add(job);

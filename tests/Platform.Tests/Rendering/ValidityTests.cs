@@ -1,4 +1,5 @@
 using Kube.Models;
+using Paas.Platform.Api;
 using Paas.Platform.Rendering;
 
 namespace Paas.Platform.Tests.Rendering;
@@ -32,7 +33,7 @@ public sealed class ValidityTests
         var deployment = AppRenderer.Render(Samples.Cases["web-only"]).Deployments.Single();
         var broken = deployment with
         {
-            Metadata = deployment.Metadata with { Name = "Hello_Web", Labels = new Dictionary<string, string> { ["paas.dev/app"] = "-bad-" } },
+            Metadata = deployment.Metadata with { Name = "Hello_Web", Labels = new Dictionary<string, string> { [PaasLabels.App] = "-bad-" } },
             Spec = deployment.Spec! with { Selector = new LabelSelector { MatchLabels = new Dictionary<string, string> { ["x"] = "y" } } },
         };
 
