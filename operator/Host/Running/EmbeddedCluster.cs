@@ -20,9 +20,10 @@ internal sealed class EmbeddedCluster : IAsyncDisposable
 
     public string KubeconfigPath { get; }
 
-    public static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<EmbeddedCluster> StartAsync(EmbeddedClusterOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var server = await KubeApiServer.StartAsync(new KubeApiServerOptions { Port = options.Port }, cancellationToken);
+        var logger = loggers.CreateLogger("embedded-cluster");
+        var server = await KubeApiServer.StartAsync(new KubeApiServerOptions { Port = options.Port, LoggerFactory = loggers }, cancellationToken);
         try
         {
             Directory.CreateDirectory(options.StateDirectory);

@@ -27,7 +27,7 @@ internal sealed class OperatorRunner(RunSettings settings, ILoggerFactory logger
             if (choice.Mode == ClusterMode.Embedded)
             {
                 embedded = await EmbeddedCluster.StartAsync(
-                    new EmbeddedClusterOptions(settings.EmbeddedPort, settings.StateDirectory, settings.CrdDirectory), logger, cancellationToken);
+                    new EmbeddedClusterOptions(settings.EmbeddedPort, settings.StateDirectory, settings.CrdDirectory), loggers, cancellationToken);
                 load = new KubeConfigLoadOptions { KubeconfigPath = embedded.KubeconfigPath };
                 Console.WriteLine($"Embedded Kubernetes API at {embedded.Server.BaseAddress}; in another terminal run:");
                 Console.WriteLine($"  export KUBECONFIG={embedded.KubeconfigPath}");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kube.Testing.Kubectl;
 using Kube.Testing.Tests.Support;
 
 namespace Kube.Testing.Tests.Kubectl;
@@ -59,13 +60,13 @@ public sealed class KubectlTests : ServerTest
         """;
 
     private string _kubeconfig = "";
-    private KubectlRunner _kubectl = null!;
+    private KubectlProcess _kubectl = null!;
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         _kubeconfig = Server.WriteKubeconfig(Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}"));
-        _kubectl = new KubectlRunner(_kubeconfig);
+        _kubectl = new KubectlProcess(_kubeconfig);
     }
 
     public override async Task DisposeAsync()

@@ -1,3 +1,5 @@
+using Kube.Testing.Kubectl;
+
 namespace Kube.Testing.Tests.Kubectl;
 
 /// <summary>kubectl trusts the server through the kubeconfig's CA and authenticates with its token.</summary>
@@ -10,7 +12,7 @@ public sealed class KubectlTlsTests
         var kubeconfig = server.WriteKubeconfig(Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}"), "kube-system");
         try
         {
-            var result = await new KubectlRunner(kubeconfig).RunAsync("get", "namespace", "kube-system", "-o", "name");
+            var result = await new KubectlProcess(kubeconfig).RunAsync("get", "namespace", "kube-system", "-o", "name");
 
             result.ExitCode.Should().Be(0, result.ToString());
             result.Stdout.Trim().Should().Be("namespace/kube-system");
@@ -30,7 +32,7 @@ public sealed class KubectlTlsTests
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace("token: \"right\"", "token: \"wrong\"", StringComparison.Ordinal));
         try
         {
-            var result = await new KubectlRunner(path).RunAsync("get", "namespaces");
+            var result = await new KubectlProcess(path).RunAsync("get", "namespaces");
 
             result.ExitCode.Should().NotBe(0);
             result.Stderr.Should().Contain("You must be logged in to the server");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Kube.Models;
+using Kube.Testing.Kubectl;
 using Paas.Platform.Api;
 using Paas.Platform.Crds;
 using Paas.Webhook.Registration;
@@ -19,7 +20,7 @@ public sealed class WebhookCluster : IAsyncLifetime
 
     public WebhookServer Webhook { get; private set; } = null!;
 
-    internal Kubectl Kubectl { get; private set; } = null!;
+    internal KubectlProcess Kubectl { get; private set; } = null!;
 
     public ApiServer Api => api;
 
@@ -43,7 +44,7 @@ public sealed class WebhookCluster : IAsyncLifetime
         var (validating, mutating) = WebhookConfigurations.Render(options with { Url = Webhook.BaseAddress }, Webhook.CaBundle);
         await api.Client.Dynamic.CreateAsync(KubeResources.ValidatingWebhookConfigurations, validating);
         await api.Client.Dynamic.CreateAsync(KubeResources.MutatingWebhookConfigurations, mutating);
-        Kubectl = new Kubectl(api.Kubeconfig);
+        Kubectl = new KubectlProcess(api.Kubeconfig);
     }
 
     public async Task DisposeAsync()
