@@ -20,6 +20,9 @@ internal sealed class WatchHandler(ObjectStore store, FaultInjector faults, Kube
 
     public async Task WatchAsync(HttpContext context, RequestTarget target)
     {
+        // Taken before the watch registers with the store: a DropWatches() while this watch is being set up must still
+        // drop it (registering on an already cancelled token aborts at once).
+        var dropSignal = faults.WatchDropSignal;
         var request = context.Request;
         var filter = RequestQuery.Filter(request, target.Namespace);
         if (target.Name is not null)
@@ -44,7 +47,7 @@ internal sealed class WatchHandler(ObjectStore store, FaultInjector faults, Kube
             return;
         }
 
-        using var drop = faults.WatchDropSignal.Register(context.Abort);
+        using var drop = dropSignal.Register(context.Abort);
         using var deadline = new CancellationTokenSource(timeout);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, context.RequestAborted);
         try
