@@ -1,4 +1,5 @@
 # The verbs of paas-operator. `make run` and `make test` are all a newcomer needs.
+# Paths handed to programs are absolute: dotnet run does not start them in the repository root.
 SHELL := /usr/bin/env bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
@@ -26,10 +27,10 @@ test: tools ## Run the whole test suite (unit, conformance, kubectl compatibilit
 	@scripts/test.sh -c $(CONFIGURATION)
 
 run: ## Run the operator: against KUBECONFIG or in-cluster, else against an embedded API server
-	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- run $(ARGS)
+	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- run --crds $(CURDIR)/crds --state-dir $(CURDIR)/.run $(ARGS)
 
 crds: ## Regenerate crds/ from the C# types
-	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- crds --output crds --reference docs/api-reference.md
+	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- crds --output $(CURDIR)/crds --reference $(CURDIR)/docs/api-reference.md
 
 bench: ## Run the benchmarks in Release; tables go to stdout and bench/results/
 	$(DOTNET) run --project bench/Operator.Bench -c Release -- $(ARGS)
