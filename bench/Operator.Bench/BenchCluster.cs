@@ -9,7 +9,6 @@ namespace Paas.Bench;
 /// <summary>A fresh in-process API server with a client for it and a namespace to work in.</summary>
 internal sealed class BenchCluster : IAsyncDisposable
 {
-    private static readonly ResourceType Namespaces = new("", "v1", "Namespace", "namespaces", Namespaced: false);
 
     private readonly string kubeconfigDirectory;
 
@@ -31,7 +30,7 @@ internal sealed class BenchCluster : IAsyncDisposable
         var server = await KubeApiServer.StartAsync(options);
         var directory = Directory.CreateTempSubdirectory("paas-bench-").FullName;
         var client = KubeClientFactory.Create(new KubeConfigLoadOptions { KubeconfigPath = server.WriteKubeconfig(Path.Combine(directory, "kubeconfig")) });
-        await client.Dynamic.CreateAsync(Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = Namespace } });
+        await client.Dynamic.CreateAsync(WellKnownResources.Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = Namespace } });
         return new BenchCluster(server, client, directory);
     }
 

@@ -9,8 +9,6 @@ namespace Paas.E2E.Tests;
 /// <summary>The client, the runtime and the CRDs against a real API server; each test works in a namespace of its own.</summary>
 public sealed class RealClusterTests : IAsyncLifetime
 {
-    private static readonly ResourceType Namespaces = new("", "v1", "Namespace", "namespaces", Namespaced: false);
-    private static readonly ResourceType Crds = new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", Namespaced: false);
 
     private KubeClient client = null!;
     private string testNamespace = null!;
@@ -23,7 +21,7 @@ public sealed class RealClusterTests : IAsyncLifetime
         }
 
         client = KubeClientFactory.Create();
-        var created = await client.Dynamic.CreateAsync(Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["generateName"] = "paas-e2e-" } });
+        var created = await client.Dynamic.CreateAsync(WellKnownResources.Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["generateName"] = "paas-e2e-" } });
         testNamespace = created["metadata"]!["name"]!.GetValue<string>();
     }
 
@@ -31,7 +29,7 @@ public sealed class RealClusterTests : IAsyncLifetime
     {
         if (testNamespace is not null)
         {
-            await client.Dynamic.DeleteAsync(Namespaces, testNamespace, null);
+            await client.Dynamic.DeleteAsync(WellKnownResources.Namespaces, testNamespace, null);
             client.Dispose();
         }
     }
@@ -41,7 +39,7 @@ public sealed class RealClusterTests : IAsyncLifetime
     {
         foreach (var crd in CrdGenerator.CustomResourceDefinitions())
         {
-            var applied = await client.Dynamic.ApplyAsync(Crds, crd, new ApplyOptions("paas-operator-e2e", Force: true));
+            var applied = await client.Dynamic.ApplyAsync(WellKnownResources.CustomResourceDefinitions, crd, new ApplyOptions("paas-operator-e2e", Force: true));
             applied["metadata"]!["name"]!.GetValue<string>().Should().EndWith(".paas.dev");
         }
 
@@ -49,7 +47,7 @@ public sealed class RealClusterTests : IAsyncLifetime
         foreach (var crd in CrdGenerator.CustomResourceDefinitions())
         {
             var name = crd["metadata"]!["name"]!.GetValue<string>();
-            while (!IsEstablished(await client.Dynamic.GetAsync(Crds, name, null)))
+            while (!IsEstablished(await client.Dynamic.GetAsync(WellKnownResources.CustomResourceDefinitions, name, null)))
             {
                 DateTime.UtcNow.Should().BeBefore(deadline, $"{name} should be Established within 60 s");
                 await Task.Delay(500);

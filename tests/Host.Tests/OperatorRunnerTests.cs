@@ -7,14 +7,12 @@ using Kube.Config;
 using Kube.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Paas.Host.Running;
+using Paas.Platform.Api;
 
 namespace Paas.Host.Tests;
 
 public sealed class OperatorRunnerTests : IDisposable
 {
-    private static readonly ResourceType Crds = new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", Namespaced: false);
-    private static readonly ResourceType Apps = new("paas.dev", "v1alpha1", "App", "apps", Namespaced: true);
-    private static readonly ResourceType Leases = new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true);
 
     private readonly string stateDirectory = Directory.CreateTempSubdirectory("paas-run-").FullName;
 
@@ -37,7 +35,7 @@ public sealed class OperatorRunnerTests : IDisposable
         await Eventually(async () => (await probes.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode == HttpStatusCode.OK, run);
 
         using var client = KubeClientFactory.Create(new KubeConfigLoadOptions { KubeconfigPath = Path.Combine(stateDirectory, "kubeconfig") });
-        var crds = await client.Dynamic.ListAsync(Crds, null);
+        var crds = await client.Dynamic.ListAsync(WellKnownResources.CustomResourceDefinitions, null);
         crds["items"]!.AsArray().Select(crd => crd!["metadata"]!["name"]!.GetValue<string>())
             .Should().BeEquivalentTo("apps.paas.dev", "builds.paas.dev", "releases.paas.dev", "formations.paas.dev");
         string? firstRenewal = null;
@@ -46,13 +44,13 @@ public sealed class OperatorRunnerTests : IDisposable
         await Eventually(async () => await HeldLeaseRenewalAsync(client) is { } renewal && renewal != firstRenewal, run);
 
         // The controllers run: an App applied with kubectl's verb gets a status that reports on its generation.
-        await client.Dynamic.ApplyAsync(Apps, new JsonObject
+        await client.Dynamic.ApplyAsync(App.Resource, new JsonObject
         {
             ["metadata"] = new JsonObject { ["name"] = "hello", ["namespace"] = "default" },
             ["spec"] = new JsonObject { ["config"] = new JsonObject { ["GREETING"] = "hi" } },
         }, new ApplyOptions("test"));
         await Eventually(async () =>
-            (await client.Dynamic.GetAsync(Apps, "hello", "default"))["status"]?["conditions"] is JsonArray conditions &&
+            (await client.Dynamic.GetAsync(App.Resource, "hello", "default"))["status"]?["conditions"] is JsonArray conditions &&
             conditions.Any(c => c?["type"]?.GetValue<string>() == "Released" && c["observedGeneration"]?.GetValue<long>() == 1),
             run);
 
@@ -62,7 +60,7 @@ public sealed class OperatorRunnerTests : IDisposable
             ["metadata"] = new JsonObject { ["name"] = "broken", ["namespace"] = "default" },
             ["spec"] = new JsonObject { ["config"] = new JsonObject { ["BAD-KEY"] = "x" } },
         };
-        (await FluentActions.Awaiting(() => client.Dynamic.ApplyAsync(Apps, badApp, new ApplyOptions("test"))).Should().ThrowAsync<KubeApiException>())
+        (await FluentActions.Awaiting(() => client.Dynamic.ApplyAsync(App.Resource, badApp, new ApplyOptions("test"))).Should().ThrowAsync<KubeApiException>())
             .Which.Message.Should().Contain("admission webhook \"validate.paas.dev\" denied the request").And.Contain("BAD-KEY").And.Contain("BAD_KEY");
 
         await stop.CancelAsync();
@@ -89,7 +87,7 @@ public sealed class OperatorRunnerTests : IDisposable
 
     private static async Task<string?> HeldLeaseRenewalAsync(KubeClient client)
     {
-        var spec = (await client.Dynamic.TryGetAsync(Leases, "paas-operator-leader", "kube-system"))?["spec"];
+        var spec = (await client.Dynamic.TryGetAsync(Lease.Resource, "paas-operator-leader", "kube-system"))?["spec"];
         return spec?["holderIdentity"]?.GetValue<string>() is { Length: > 0 } ? spec["renewTime"]?.ToJsonString() : null;
     }
 

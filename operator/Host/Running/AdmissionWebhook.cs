@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Kube.Client;
+using Kube.Models;
 using Paas.Webhook;
 using Paas.Webhook.Registration;
-using Paas.Webhook.Tls;
 
 namespace Paas.Host.Running;
 
@@ -37,8 +37,8 @@ internal static class AdmissionWebhook
             // its CA into them like in a cluster.
             var (validating, mutating) = WebhookConfigurations.Render(options);
             var apply = new ApplyOptions("paas-operator", Force: true);
-            await client.Dynamic.ApplyAsync(KubeResources.ValidatingWebhookConfigurations, validating, apply, cancellationToken: cancellationToken);
-            await client.Dynamic.ApplyAsync(KubeResources.MutatingWebhookConfigurations, mutating, apply, cancellationToken: cancellationToken);
+            await client.Dynamic.ApplyAsync(WellKnownResources.ValidatingWebhookConfigurations, validating, apply, cancellationToken: cancellationToken);
+            await client.Dynamic.ApplyAsync(WellKnownResources.MutatingWebhookConfigurations, mutating, apply, cancellationToken: cancellationToken);
         }
 
         var server = await WebhookServer.StartAsync(options, client.Dynamic, loggers, cancellationToken: cancellationToken);

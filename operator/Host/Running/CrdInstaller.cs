@@ -7,7 +7,6 @@ namespace Paas.Host.Running;
 /// <summary>Installs CustomResourceDefinitions from YAML files and waits until the API server serves them.</summary>
 internal static class CrdInstaller
 {
-    private static readonly ResourceType Crds = new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", Namespaced: false);
 
     /// <summary>Applies every <c>*.yaml</c> in <paramref name="directory"/> and returns the CRD names once all are Established.</summary>
     public static async Task<IReadOnlyList<string>> InstallAsync(IDynamicKubeClient client, string directory, TimeSpan establishTimeout, CancellationToken cancellationToken)
@@ -23,7 +22,7 @@ internal static class CrdInstaller
             var yaml = await File.ReadAllTextAsync(file, cancellationToken);
             foreach (var crd in ManifestYaml.Parse(yaml, file))
             {
-                var applied = await client.ApplyAsync(Crds, crd, new ApplyOptions("paas-operator", Force: true), cancellationToken: cancellationToken);
+                var applied = await client.ApplyAsync(WellKnownResources.CustomResourceDefinitions, crd, new ApplyOptions("paas-operator", Force: true), cancellationToken: cancellationToken);
                 names.Add(applied["metadata"]!["name"]!.GetValue<string>());
             }
         }
@@ -47,7 +46,7 @@ internal static class CrdInstaller
 
     private static async Task WaitEstablishedAsync(IDynamicKubeClient client, string name, CancellationToken cancellationToken)
     {
-        while (!IsEstablished(await client.GetAsync(Crds, name, null, cancellationToken)))
+        while (!IsEstablished(await client.GetAsync(WellKnownResources.CustomResourceDefinitions, name, null, cancellationToken)))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }

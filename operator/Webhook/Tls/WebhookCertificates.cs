@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Kube.Client;
+using Kube.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Paas.Webhook.Tls;
@@ -53,8 +54,8 @@ public sealed class WebhookCertificates : IServingCertificateSource, IDisposable
                 material = ensured;
             }
 
-            await publisher.PublishAsync(KubeResources.ValidatingWebhookConfigurations, options.ConfigurationName, ensured.CaBundleBase64, cancellationToken);
-            await publisher.PublishAsync(KubeResources.MutatingWebhookConfigurations, options.ConfigurationName, ensured.CaBundleBase64, cancellationToken);
+            await publisher.PublishAsync(WellKnownResources.ValidatingWebhookConfigurations, options.ConfigurationName, ensured.CaBundleBase64, cancellationToken);
+            await publisher.PublishAsync(WellKnownResources.MutatingWebhookConfigurations, options.ConfigurationName, ensured.CaBundleBase64, cancellationToken);
         }
         finally
         {
@@ -89,7 +90,7 @@ public sealed class WebhookCertificates : IServingCertificateSource, IDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var secret = await client.TryGetAsync(KubeResources.Secrets, options.SecretName, options.Namespace, cancellationToken);
+            var secret = await client.TryGetAsync(Secret.Resource, options.SecretName, options.Namespace, cancellationToken);
             var stored = TlsMaterial.FromSecretData(secret?["data"] as JsonObject);
             var now = time.GetUtcNow();
             var reason = stored is null
@@ -106,13 +107,13 @@ public sealed class WebhookCertificates : IServingCertificateSource, IDisposable
             {
                 if (secret is null)
                 {
-                    await client.CreateAsync(KubeResources.Secrets, NewSecret(issued), cancellationToken);
+                    await client.CreateAsync(Secret.Resource, NewSecret(issued), cancellationToken);
                 }
                 else
                 {
                     secret["type"] ??= "kubernetes.io/tls";
                     secret["data"] = issued.ToSecretData();
-                    await client.ReplaceAsync(KubeResources.Secrets, secret, cancellationToken);
+                    await client.ReplaceAsync(Secret.Resource, secret, cancellationToken);
                 }
 
                 return issued;

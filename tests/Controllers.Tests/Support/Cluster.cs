@@ -10,8 +10,6 @@ namespace Paas.Controllers.Tests.Support;
 /// <summary>An in-process API server with the paas.dev CRDs, shared by a test class; each test takes its own namespace.</summary>
 public sealed class Cluster : IAsyncLifetime
 {
-    public static readonly ResourceType Namespaces = new(string.Empty, "v1", "Namespace", "namespaces", Namespaced: false);
-    private static readonly ResourceType Crds = new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", Namespaced: false);
     private readonly List<KubeClient> clients = [];
 
     public KubeApiServer Server { get; private set; } = null!;
@@ -24,7 +22,7 @@ public sealed class Cluster : IAsyncLifetime
         Client = NewClient().Client;
         foreach (var crd in CrdGenerator.CustomResourceDefinitions())
         {
-            await Client.Dynamic.CreateAsync(Crds, crd.DeepClone().AsObject());
+            await Client.Dynamic.CreateAsync(WellKnownResources.CustomResourceDefinitions, crd.DeepClone().AsObject());
         }
 
         foreach (var kind in new[] { App.Resource, Build.Resource, Release.Resource, Formation.Resource })
@@ -72,7 +70,7 @@ public sealed class Cluster : IAsyncLifetime
     public async Task<string> NewNamespaceAsync()
     {
         var name = $"ct-{Guid.NewGuid().ToString("N")[..10]}";
-        await Client.Dynamic.CreateAsync(Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } });
+        await Client.Dynamic.CreateAsync(WellKnownResources.Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } });
         return name;
     }
 }

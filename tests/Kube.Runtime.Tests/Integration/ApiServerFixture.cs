@@ -10,7 +10,6 @@ namespace Kube.Runtime.Tests.Integration;
 /// <summary>One in-process API server per test class, and clients configured from the kubeconfig it writes.</summary>
 public sealed class ApiServerFixture : IAsyncLifetime
 {
-    private static readonly ResourceType Namespaces = new(string.Empty, "v1", "Namespace", "namespaces", Namespaced: false);
 
     private readonly string directory = Directory.CreateTempSubdirectory("kube-runtime-tests-").FullName;
     private readonly List<KubeClient> clients = [];
@@ -55,7 +54,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
     public async Task<string> NewNamespaceAsync()
     {
         var name = $"rt-{Guid.NewGuid().ToString("N")[..10]}";
-        await Client.Dynamic.CreateAsync(Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } });
+        await Client.Dynamic.CreateAsync(WellKnownResources.Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } });
         return name;
     }
 }

@@ -10,7 +10,6 @@ namespace Kube.Tests.Integration;
 /// <summary>One in-process API server per test class, a client configured from the kubeconfig it writes, and the Widget CRD.</summary>
 public sealed class ApiServerFixture : IAsyncLifetime
 {
-    public static readonly ResourceType Namespaces = new(string.Empty, "v1", "Namespace", "namespaces", Namespaced: false);
 
     public const string WidgetCrd = """
         apiVersion: apiextensions.k8s.io/v1
@@ -86,7 +85,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
     public async Task<string> NewNamespaceAsync()
     {
         var name = $"test-{Interlocked.Increment(ref _namespaces)}-{Guid.NewGuid().ToString("N")[..6]}";
-        await Client.Dynamic.CreateAsync(Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } });
+        await Client.Dynamic.CreateAsync(WellKnownResources.Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } });
         return name;
     }
 }

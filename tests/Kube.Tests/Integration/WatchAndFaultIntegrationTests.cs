@@ -175,7 +175,7 @@ public sealed class WatchAndFaultIntegrationTests(ApiServerFixture fixture) : IC
         try
         {
             var config = KubeConfig.Load(new KubeConfigLoadOptions { KubeconfigPath = path });
-            var namespaces = await client.Dynamic.ListAsync(ApiServerFixture.Namespaces, null);
+            var namespaces = await client.Dynamic.ListAsync(WellKnownResources.Namespaces, null);
 
             config.Server.Scheme.Should().Be("https");
             config.Namespace.Should().Be("kube-public");

@@ -5,7 +5,6 @@ using Paas.Platform.Api;
 using Paas.Platform.Crds;
 using Paas.Webhook.Registration;
 using Paas.Webhook.Tests.Support;
-using Paas.Webhook.Tls;
 
 namespace Paas.Webhook.Tests.Integration;
 
@@ -15,7 +14,6 @@ namespace Paas.Webhook.Tests.Integration;
 /// </summary>
 public sealed class WebhookCluster : IAsyncLifetime
 {
-    private static readonly ResourceType Crds = new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", Namespaced: false);
     private readonly ApiServer api = new();
 
     public WebhookServer Webhook { get; private set; } = null!;
@@ -29,7 +27,7 @@ public sealed class WebhookCluster : IAsyncLifetime
         await api.InitializeAsync();
         foreach (var crd in CrdGenerator.CustomResourceDefinitions())
         {
-            await api.Client.Dynamic.CreateAsync(Crds, crd.DeepClone().AsObject());
+            await api.Client.Dynamic.CreateAsync(WellKnownResources.CustomResourceDefinitions, crd.DeepClone().AsObject());
         }
 
         foreach (var kind in new[] { App.Resource, Build.Resource, Release.Resource, Formation.Resource })
@@ -38,12 +36,12 @@ public sealed class WebhookCluster : IAsyncLifetime
         }
 
         var operatorNamespace = await api.NewNamespaceAsync("paas-system");
-        await api.Client.Dynamic.CreateAsync(new ResourceType("", "v1", "Namespace", "namespaces", false), new JsonObject { ["metadata"] = new JsonObject { ["name"] = "team-a" } });
+        await api.Client.Dynamic.CreateAsync(WellKnownResources.Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "team-a" } });
         var options = new WebhookOptions { ListenAddress = "127.0.0.1:0", Namespace = operatorNamespace, ExtraHostNames = ["127.0.0.1"] };
         Webhook = await WebhookServer.StartAsync(options, api.Client.Dynamic);
         var (validating, mutating) = WebhookConfigurations.Render(options with { Url = Webhook.BaseAddress }, Webhook.CaBundle);
-        await api.Client.Dynamic.CreateAsync(KubeResources.ValidatingWebhookConfigurations, validating);
-        await api.Client.Dynamic.CreateAsync(KubeResources.MutatingWebhookConfigurations, mutating);
+        await api.Client.Dynamic.CreateAsync(WellKnownResources.ValidatingWebhookConfigurations, validating);
+        await api.Client.Dynamic.CreateAsync(WellKnownResources.MutatingWebhookConfigurations, mutating);
         Kubectl = new KubectlProcess(api.Kubeconfig);
     }
 

@@ -9,7 +9,6 @@ namespace Paas.Webhook.Tests.Support;
 /// <summary>An in-process Kubernetes API server and a client for it, from the kubeconfig it writes.</summary>
 public sealed class ApiServer : IAsyncLifetime
 {
-    private static readonly ResourceType Namespaces = new("", "v1", "Namespace", "namespaces", Namespaced: false);
     private readonly string directory = Directory.CreateTempSubdirectory("webhook-tests-").FullName;
     private int namespaces;
 
@@ -30,7 +29,7 @@ public sealed class ApiServer : IAsyncLifetime
     public async Task<string> NewNamespaceAsync(string prefix = "ns")
     {
         var name = $"{prefix}-{Interlocked.Increment(ref namespaces)}";
-        await Client.Dynamic.CreateAsync(Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } });
+        await Client.Dynamic.CreateAsync(WellKnownResources.Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } });
         return name;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
+using Kube.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Paas.Webhook.Registration;
 using Paas.Webhook.Tests.Support;
@@ -106,7 +107,7 @@ public sealed class WebhookCertificatesTests(ApiServer api) : IClassFixture<ApiS
     public async Task A_secret_with_unreadable_data_is_replaced()
     {
         var options = await OptionsAsync();
-        await api.Client.Dynamic.CreateAsync(KubeResources.Secrets, new JsonObject
+        await api.Client.Dynamic.CreateAsync(Secret.Resource, new JsonObject
         {
             ["metadata"] = new JsonObject { ["name"] = options.SecretName, ["namespace"] = options.Namespace },
             ["type"] = "kubernetes.io/tls",
@@ -138,13 +139,13 @@ public sealed class WebhookCertificatesTests(ApiServer api) : IClassFixture<ApiS
     {
         var options = await OptionsAsync();
         var (validating, mutating) = WebhookConfigurations.Render(options);
-        await api.Client.Dynamic.CreateAsync(KubeResources.ValidatingWebhookConfigurations, validating);
-        await api.Client.Dynamic.CreateAsync(KubeResources.MutatingWebhookConfigurations, mutating);
+        await api.Client.Dynamic.CreateAsync(WellKnownResources.ValidatingWebhookConfigurations, validating);
+        await api.Client.Dynamic.CreateAsync(WellKnownResources.MutatingWebhookConfigurations, mutating);
         using var certificates = Certificates(options);
 
         await certificates.EnsureAsync(CancellationToken.None);
 
-        foreach (var type in new[] { KubeResources.ValidatingWebhookConfigurations, KubeResources.MutatingWebhookConfigurations })
+        foreach (var type in new[] { WellKnownResources.ValidatingWebhookConfigurations, WellKnownResources.MutatingWebhookConfigurations })
         {
             var configuration = await api.Client.Dynamic.GetAsync(type, options.ConfigurationName, null);
             var bundles = configuration["webhooks"]!.AsArray().Select(w => (string?)w!["clientConfig"]!["caBundle"]).ToList();
@@ -158,16 +159,16 @@ public sealed class WebhookCertificatesTests(ApiServer api) : IClassFixture<ApiS
     {
         var options = await OptionsAsync();
         var (validating, _) = WebhookConfigurations.Render(options);
-        await api.Client.Dynamic.CreateAsync(KubeResources.ValidatingWebhookConfigurations, validating);
+        await api.Client.Dynamic.CreateAsync(WellKnownResources.ValidatingWebhookConfigurations, validating);
         using var certificates = Certificates(options);
         await certificates.EnsureAsync(CancellationToken.None);
-        var stored = await api.Client.Dynamic.GetAsync(KubeResources.ValidatingWebhookConfigurations, options.ConfigurationName, null);
+        var stored = await api.Client.Dynamic.GetAsync(WellKnownResources.ValidatingWebhookConfigurations, options.ConfigurationName, null);
         stored["webhooks"]![0]!["clientConfig"]!.AsObject().Remove("caBundle");
-        await api.Client.Dynamic.ReplaceAsync(KubeResources.ValidatingWebhookConfigurations, stored);
+        await api.Client.Dynamic.ReplaceAsync(WellKnownResources.ValidatingWebhookConfigurations, stored);
 
         await certificates.EnsureAsync(CancellationToken.None);
 
-        var repaired = await api.Client.Dynamic.GetAsync(KubeResources.ValidatingWebhookConfigurations, options.ConfigurationName, null);
+        var repaired = await api.Client.Dynamic.GetAsync(WellKnownResources.ValidatingWebhookConfigurations, options.ConfigurationName, null);
         ((string?)repaired["webhooks"]![0]!["clientConfig"]!["caBundle"]).Should().Be(certificates.CaBundle);
     }
 
@@ -179,9 +180,9 @@ public sealed class WebhookCertificatesTests(ApiServer api) : IClassFixture<ApiS
 
     private WebhookCertificates Certificates(WebhookOptions options) => new(api.Client.Dynamic, options, NullLogger.Instance);
 
-    private Task<JsonObject> ReadSecretAsync(WebhookOptions options) => api.Client.Dynamic.GetAsync(KubeResources.Secrets, options.SecretName, options.Namespace);
+    private Task<JsonObject> ReadSecretAsync(WebhookOptions options) => api.Client.Dynamic.GetAsync(Secret.Resource, options.SecretName, options.Namespace);
 
-    private Task<JsonObject> StoreSecretAsync(WebhookOptions options, TlsMaterial material) => api.Client.Dynamic.CreateAsync(KubeResources.Secrets, new JsonObject
+    private Task<JsonObject> StoreSecretAsync(WebhookOptions options, TlsMaterial material) => api.Client.Dynamic.CreateAsync(Secret.Resource, new JsonObject
     {
         ["metadata"] = new JsonObject { ["name"] = options.SecretName, ["namespace"] = options.Namespace },
         ["type"] = "kubernetes.io/tls",

@@ -3,8 +3,8 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Kube.Models;
 using Paas.Webhook.Tests.Support;
-using Paas.Webhook.Tls;
 
 namespace Paas.Webhook.Tests.Tls;
 
@@ -35,13 +35,13 @@ public sealed class WebhookServerTlsTests(ApiServer api) : IClassFixture<ApiServ
         var (_, before) = await HandshakeAsync(webhook, SslProtocols.Tls13);
 
         // Deleting the Secret is what a rotation looks like from here: the next check issues and serves a new certificate.
-        await api.Client.Dynamic.DeleteAsync(KubeResources.Secrets, options.SecretName, options.Namespace);
+        await api.Client.Dynamic.DeleteAsync(Secret.Resource, options.SecretName, options.Namespace);
 
         var after = await Eventually.Async(
             async () => (await HandshakeAsync(webhook, SslProtocols.Tls13)).Certificate,
             served => served.Thumbprint != before.Thumbprint,
             "a new certificate served");
-        var secret = await api.Client.Dynamic.GetAsync(KubeResources.Secrets, options.SecretName, options.Namespace);
+        var secret = await api.Client.Dynamic.GetAsync(Secret.Resource, options.SecretName, options.Namespace);
         using var stored = X509Certificate2.CreateFromPem(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)secret["data"]!["tls.crt"]!)));
         after.Thumbprint.Should().Be(stored.Thumbprint);
     }
