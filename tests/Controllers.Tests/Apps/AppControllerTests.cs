@@ -11,7 +11,6 @@ namespace Paas.Controllers.Tests.Apps;
 
 public class AppControllerTests : IClassFixture<Cluster>
 {
-    private const string Image = "registry.example/shop@sha256:1111111111111111111111111111111111111111111111111111111111111111";
     private readonly Cluster cluster;
 
     public AppControllerTests(Cluster cluster) => this.cluster = cluster;
@@ -20,7 +19,7 @@ public class AppControllerTests : IClassFixture<Cluster>
     public async Task Config_change_creates_next_release_with_description_and_snapshot()
     {
         var ns = await cluster.NewNamespaceAsync();
-        await CreateAppWithFirstReleaseAsync(ns);
+        await cluster.CreateAppWithFirstReleaseAsync(ns);
         await using var host = StartOperator(ns);
         await WaitForReleasedConditionAsync(ns);
         (await HistoryAsync(ns)).Should().HaveCount(1, "an unchanged App needs no new Release");
@@ -29,7 +28,7 @@ public class AppControllerTests : IClassFixture<Cluster>
 
         var v2 = await WaitForReleaseAsync(ns, "shop-v2");
         v2.Spec.Description.Should().Be("Set FOO config vars");
-        v2.Spec.Image.Should().Be(Image);
+        v2.Spec.Image.Should().Be(Cluster.Image);
         var snapshot = await cluster.Client.GetAsync<Secret>(v2.Spec.Config!.SecretName, ns);
         System.Text.Encoding.UTF8.GetString(snapshot.Data!["FOO"]).Should().Be("1");
         snapshot.Immutable.Should().BeTrue();
@@ -44,7 +43,7 @@ public class AppControllerTests : IClassFixture<Cluster>
     public async Task Two_operators_and_a_restart_never_duplicate_a_release()
     {
         var ns = await cluster.NewNamespaceAsync();
-        await CreateAppWithFirstReleaseAsync(ns);
+        await cluster.CreateAppWithFirstReleaseAsync(ns);
         var first = StartOperator(ns);
         await SetConfigAsync(ns, "FOO", "1");
         await WaitForReleaseAsync(ns, "shop-v2");
@@ -82,15 +81,6 @@ public class AppControllerTests : IClassFixture<Cluster>
         return new RunningOperator(host, host.RunAsync(stop.Token), stop, requests);
     }
 
-    private async Task CreateAppWithFirstReleaseAsync(string ns)
-    {
-        await cluster.Client.CreateAsync(new App { Metadata = new ObjectMeta { Name = "shop", Namespace = ns } });
-        await cluster.Client.CreateAsync(new Release
-        {
-            Metadata = new ObjectMeta { Name = "shop-v1", Namespace = ns, Labels = new Dictionary<string, string> { [PaasLabels.App] = "shop" } },
-            Spec = new ReleaseSpec { App = "shop", Version = 1, Image = Image, ProcessTypes = new Dictionary<string, string> { ["web"] = "bin/web" } },
-        });
-    }
 
     private Task SetConfigAsync(string ns, string name, string value) =>
         cluster.Client.MergePatchAsync<App>("shop", ns, new JsonObject { ["spec"] = new JsonObject { ["config"] = new JsonObject { [name] = value } } });

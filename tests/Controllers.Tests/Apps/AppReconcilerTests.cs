@@ -10,7 +10,6 @@ namespace Paas.Controllers.Tests.Apps;
 
 public class AppReconcilerTests : IClassFixture<Cluster>
 {
-    private const string Image = "registry.example/shop@sha256:1111111111111111111111111111111111111111111111111111111111111111";
     private readonly Cluster cluster;
 
     public AppReconcilerTests(Cluster cluster) => this.cluster = cluster;
@@ -23,7 +22,7 @@ public class AppReconcilerTests : IClassFixture<Cluster>
         await cluster.Client.CreateAsync(new Release
         {
             Metadata = new ObjectMeta { Name = "shop-v1", Namespace = ns, Labels = new Dictionary<string, string> { [PaasLabels.App] = "shop" } },
-            Spec = new ReleaseSpec { App = "shop", Version = 1, Image = Image },
+            Spec = new ReleaseSpec { App = "shop", Version = 1, Image = Cluster.Image },
         });
         var (client, requests) = cluster.NewClient();
         using var stop = new CancellationTokenSource();

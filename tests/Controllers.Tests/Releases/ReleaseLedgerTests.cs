@@ -1,4 +1,3 @@
-using Kube.Models;
 using Paas.Controllers.Releases;
 using Paas.Controllers.Tests.Support;
 using Paas.Platform.Api;
@@ -8,7 +7,6 @@ namespace Paas.Controllers.Tests.Releases;
 
 public class ReleaseLedgerTests : IClassFixture<Cluster>
 {
-    private const string Image = "registry.example/shop@sha256:1111111111111111111111111111111111111111111111111111111111111111";
     private readonly Cluster cluster;
 
     public ReleaseLedgerTests(Cluster cluster) => this.cluster = cluster;
@@ -17,7 +15,7 @@ public class ReleaseLedgerTests : IClassFixture<Cluster>
     public async Task Concurrent_writers_with_different_changes_get_gap_free_unique_versions()
     {
         var ns = await cluster.NewNamespaceAsync();
-        var app = await CreateAppWithFirstReleaseAsync(ns);
+        var app = await cluster.CreateAppWithFirstReleaseAsync(ns);
         var history = new[] { (await cluster.Client.GetAsync<Release>("shop-v1", ns)) };
 
         // Every writer plans from the same stale view (only v1), as racing reconciles and replicas would.
@@ -39,7 +37,7 @@ public class ReleaseLedgerTests : IClassFixture<Cluster>
     public async Task Concurrent_writers_with_the_same_change_record_it_once()
     {
         var ns = await cluster.NewNamespaceAsync();
-        var app = await CreateAppWithFirstReleaseAsync(ns);
+        var app = await cluster.CreateAppWithFirstReleaseAsync(ns);
         var history = new[] { (await cluster.Client.GetAsync<Release>("shop-v1", ns)) };
         var plan = ReleasePlanner.ForAppChange(app, history, ConfigSnapshot.Of(new Dictionary<string, string> { ["FOO"] = "1" }), null).Plan!;
 
@@ -55,7 +53,7 @@ public class ReleaseLedgerTests : IClassFixture<Cluster>
     public async Task A_retry_after_a_newer_release_of_another_change_takes_the_next_number()
     {
         var ns = await cluster.NewNamespaceAsync();
-        var app = await CreateAppWithFirstReleaseAsync(ns);
+        var app = await cluster.CreateAppWithFirstReleaseAsync(ns);
         var history = new[] { (await cluster.Client.GetAsync<Release>("shop-v1", ns)) };
         var ledger = new ReleaseLedger(cluster.Client);
         await ledger.AppendAsync(ReleasePlanner.ForAppChange(app, history, ConfigSnapshot.Of(new Dictionary<string, string> { ["A"] = "1" }), null).Plan!, CancellationToken.None);
@@ -67,14 +65,4 @@ public class ReleaseLedgerTests : IClassFixture<Cluster>
         entry.Release.Spec.Version.Should().Be(3);
     }
 
-    private async Task<App> CreateAppWithFirstReleaseAsync(string ns)
-    {
-        var app = await cluster.Client.CreateAsync(new App { Metadata = new ObjectMeta { Name = "shop", Namespace = ns } });
-        await cluster.Client.CreateAsync(new Release
-        {
-            Metadata = new ObjectMeta { Name = "shop-v1", Namespace = ns, Labels = new Dictionary<string, string> { [PaasLabels.App] = "shop" } },
-            Spec = new ReleaseSpec { App = "shop", Version = 1, Image = Image, ProcessTypes = new Dictionary<string, string> { ["web"] = "bin/web" } },
-        });
-        return app;
-    }
 }

@@ -10,6 +10,9 @@ namespace Paas.Controllers.Tests.Support;
 /// <summary>An in-process API server with the paas.dev CRDs, shared by a test class; each test takes its own namespace.</summary>
 public sealed class Cluster : IAsyncLifetime
 {
+    /// <summary>The digest-pinned image the sample Releases run.</summary>
+    public const string Image = "registry.example/shop@sha256:1111111111111111111111111111111111111111111111111111111111111111";
+
     private readonly List<KubeClient> clients = [];
 
     public KubeApiServer Server { get; private set; } = null!;
@@ -65,6 +68,18 @@ public sealed class Cluster : IAsyncLifetime
         }
 
         return (client, counter);
+    }
+
+    /// <summary>Creates App <c>shop</c> with its first Release, <c>shop-v1</c>, as a first deploy would leave them.</summary>
+    public async Task<App> CreateAppWithFirstReleaseAsync(string ns)
+    {
+        var app = await Client.CreateAsync(new App { Metadata = new ObjectMeta { Name = "shop", Namespace = ns } });
+        await Client.CreateAsync(new Release
+        {
+            Metadata = new ObjectMeta { Name = "shop-v1", Namespace = ns, Labels = new Dictionary<string, string> { [PaasLabels.App] = "shop" } },
+            Spec = new ReleaseSpec { App = "shop", Version = 1, Image = Image, ProcessTypes = new Dictionary<string, string> { ["web"] = "bin/web" } },
+        });
+        return app;
     }
 
     public async Task<string> NewNamespaceAsync()
