@@ -25,4 +25,13 @@ public sealed record KubeApiServerOptions
 
     /// <summary>Where the server logs failures it did not expect (they also reach the client as 500 InternalError); none when null.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Called once for every resource request (not discovery or health): after its response for most verbs, as it
+    /// starts streaming for a watch. Runs on the request's thread, so it must be quick and thread-safe.
+    /// </summary>
+    public Action<ObservedRequest>? RequestObserver { get; init; }
+
+    /// <summary>Hands request bodies to <see cref="RequestObserver"/> (they are read into memory first).</summary>
+    public bool ObserveRequestBodies { get; init; }
 }

@@ -26,6 +26,7 @@ internal sealed class ApiDispatcher(
     public async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        ObservedRequest? observed = null;
         try
         {
             if (path is "/healthz" or "/livez" or "/readyz")
@@ -37,6 +38,16 @@ internal sealed class ApiDispatcher(
             Authenticate(context.Request);
             var target = RequestTarget.Parse(path, registry);
             var verb = target is null ? "get" : Verb(context.Request, target);
+            if (options.RequestObserver is { } observer && target is not null)
+            {
+                observed = await RequestObservations.BeginAsync(context, target, verb, options.ObserveRequestBodies);
+                if (verb == "watch")
+                {
+                    observer(observed);
+                    observed = null;
+                }
+            }
+
             await faults.BeforeRequestAsync(verb, context.Request.Method, path, context.RequestAborted);
             if (target is null)
                 await DiscoveryAsync(context, path);
@@ -68,6 +79,9 @@ internal sealed class ApiDispatcher(
             else
                 await FailAsync(context, StatusErrors.Internal(e.Message));
         }
+
+        if (observed is not null)
+            options.RequestObserver!(observed with { StatusCode = context.Response.StatusCode });
     }
 
     private Task ResourceAsync(HttpContext context, RequestTarget target, string verb) => verb switch
