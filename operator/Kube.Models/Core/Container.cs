@@ -31,4 +31,9 @@ public sealed record Container
 
     /// <summary><c>Always</c>, <c>IfNotPresent</c> or <c>Never</c>.</summary>
     public string? ImagePullPolicy { get; init; }
+
+    public IReadOnlyList<VolumeMount>? VolumeMounts { get; init; }
+
+    /// <summary><c>File</c> (the default) or <c>FallbackToLogsOnError</c>: the log's tail when the container failed and wrote no message.</summary>
+    public string? TerminationMessagePolicy { get; init; }
 }

@@ -5,6 +5,11 @@ public sealed record PodSpec
 {
     public required IReadOnlyList<Container> Containers { get; init; }
 
+    /// <summary>Run one after another to completion before <see cref="Containers"/> start.</summary>
+    public IReadOnlyList<Container>? InitContainers { get; init; }
+
+    public IReadOnlyList<Volume>? Volumes { get; init; }
+
     /// <summary><c>Always</c>, <c>OnFailure</c> or <c>Never</c>.</summary>
     public string? RestartPolicy { get; init; }
 
