@@ -1,3 +1,4 @@
+using Paas.Platform.Builds;
 using Paas.Platform.Dynos;
 using Paas.Platform.Rendering;
 
@@ -22,6 +23,9 @@ public sealed record PlatformSettings
 
     /// <summary>How rendered workloads are exposed and secured: ingress class, TLS, web port, dyno uid, maintenance page.</summary>
     public RenderingSettings Rendering { get; init; } = new();
+
+    /// <summary>How Builds run: registry, builder and helper images, stack images, timeout and resources.</summary>
+    public BuildSettings Builds { get; init; } = new();
 
     /// <summary>Heroku's defaults: up to 100 dynos per type, standard-1x, heroku-24, no base domain.</summary>
     public static PlatformSettings Default { get; } = new();
