@@ -1,0 +1,25 @@
+using Kube.Models;
+using Kube.Runtime.Informers;
+using Paas.Platform.Api;
+
+namespace Paas.Controllers.Releases;
+
+/// <summary>Cache indexes the release controller reads by App, so a reconcile touches one App's objects, not every cached one.</summary>
+public static class ReleaseIndexes
+{
+    /// <summary>Releases by <c>&lt;namespace&gt;/&lt;spec.app&gt;</c>; Jobs by <c>&lt;namespace&gt;/&lt;paas.dev/app label&gt;</c>.</summary>
+    public const string ByApp = "paas-release-app";
+
+    public static string Value(string? @namespace, string app) => $"{@namespace}/{app}";
+
+    /// <summary>Adds <see cref="ByApp"/> to both informers; call before they start.</summary>
+    public static void AddTo(Informer<Release> releases, Informer<Job> jobs)
+    {
+        ArgumentNullException.ThrowIfNull(releases);
+        ArgumentNullException.ThrowIfNull(jobs);
+        releases.AddIndexer(ByApp, release => [Value(release.Metadata.Namespace, release.Spec.App)]);
+        jobs.AddIndexer(ByApp, job => job.Metadata.Labels?.GetValueOrDefault(PaasLabels.App) is { Length: > 0 } app
+            ? [Value(job.Metadata.Namespace, app)]
+            : []);
+    }
+}
