@@ -29,7 +29,7 @@ public sealed record BuildFailure(string Reason, string Message)
         };
         var quote = LastLines(stepMessage);
         var text = quote.Length == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{what} in step {step} and it left no message.")
+            ? string.Create(CultureInfo.InvariantCulture, $"{what} in step {step} and it left no message. ")
             : string.Create(CultureInfo.InvariantCulture, $"{what} in step {step}:\n{quote}\n");
         return new BuildFailure(reason, text + LogLocation(step, @namespace, pod));
     }
