@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Paas.Host.Running;
+using Paas.Host.Running.Settings;
 
 namespace Paas.Host.Commands;
 
@@ -23,11 +24,12 @@ internal static class RunCommand
         var webhookAddress = new Option<string>("--webhook-address") { Description = "host:port of the webhook in a cluster.", DefaultValueFactory = _ => "0.0.0.0:9443" };
         var webhookNamespace = new Option<string?>("--webhook-namespace") { Description = "Namespace of the webhook Service and certificate Secret (default: POD_NAMESPACE, else paas-system)." };
         var webhookCertManager = new Option<bool>("--webhook-cert-manager") { Description = "Use the certificate cert-manager mounts instead of creating one." };
+        var settingsFile = new Option<string?>("--settings") { Description = "YAML file of platform settings (base domain, dyno sizes, ingress, builds); default: built-in defaults." };
 
         var command = new Command("run", "Run the operator.")
         {
             embedded, kubeconfig, context, port, stateDirectory, crds, leaderElection, leaseNamespace, probes, logFormat,
-            webhook, webhookAddress, webhookNamespace, webhookCertManager,
+            webhook, webhookAddress, webhookNamespace, webhookCertManager, settingsFile,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -47,6 +49,7 @@ internal static class RunCommand
                 WebhookAddress = parseResult.GetValue(webhookAddress)!,
                 WebhookNamespace = parseResult.GetValue(webhookNamespace),
                 WebhookCertManager = parseResult.GetValue(webhookCertManager),
+                SettingsFile = parseResult.GetValue(settingsFile),
             };
             using var loggers = LoggerFactory.Create(logging =>
             {
@@ -59,7 +62,15 @@ internal static class RunCommand
                     logging.AddSimpleConsole(console => console.SingleLine = true);
                 }
             });
-            return await new OperatorRunner(settings, loggers).RunAsync(cancellationToken);
+            try
+            {
+                return await new OperatorRunner(settings, loggers).RunAsync(cancellationToken);
+            }
+            catch (SettingsFileException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 2;
+            }
         });
         return command;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Kube.Client;
 using Kube.Models;
+using Paas.Platform;
 using Paas.Webhook;
 using Paas.Webhook.Registration;
 
@@ -15,7 +16,7 @@ internal static class AdmissionWebhook
     /// Embedded, nothing else would register them, so they are registered here by URL for a webhook on 127.0.0.1,
     /// which makes <c>kubectl apply</c> against the embedded server reject bad objects as a cluster would.
     /// </summary>
-    public static async Task<WebhookServer?> StartAsync(RunSettings settings, KubeClient client, bool embedded, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<WebhookServer?> StartAsync(RunSettings settings, PlatformSettings platform, KubeClient client, bool embedded, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (!settings.Webhook)
         {
@@ -25,6 +26,7 @@ internal static class AdmissionWebhook
         var port = embedded ? FreeLoopbackPort() : 0;
         var options = new WebhookOptions
         {
+            Platform = platform,
             ListenAddress = embedded ? $"127.0.0.1:{port}" : settings.WebhookAddress,
             Url = embedded ? new Uri($"https://127.0.0.1:{port}/") : null,
             Namespace = embedded ? "kube-system" : settings.WebhookNamespace ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? "paas-system",

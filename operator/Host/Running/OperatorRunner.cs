@@ -4,6 +4,8 @@ using Kube.Runtime.Events;
 using Kube.Runtime.Hosting;
 using Kube.Runtime.Leadership;
 using Paas.Controllers;
+using Paas.Host.Running.Settings;
+using Paas.Platform;
 using Paas.Platform.Api;
 
 namespace Paas.Host.Running;
@@ -15,6 +17,8 @@ internal sealed class OperatorRunner(RunSettings settings, ILoggerFactory logger
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        // Read first: a bad settings file should stop the start before anything touches the cluster.
+        var platform = settings.SettingsFile is { } settingsFile ? SettingsFile.Load(settingsFile) : PlatformSettings.Default;
         var choice = ClusterSelection.Choose(
             settings.Embedded, settings.Kubeconfig, Environment.GetEnvironmentVariable,
             Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), File.Exists);
@@ -40,7 +44,7 @@ internal sealed class OperatorRunner(RunSettings settings, ILoggerFactory logger
                 DefaultFieldManager = "paas-operator",
                 UserAgent = "paas-operator/0.1",
             });
-            await using var webhook = await AdmissionWebhook.StartAsync(settings, client, embedded is not null, loggers, cancellationToken);
+            await using var webhook = await AdmissionWebhook.StartAsync(settings, platform, client, embedded is not null, loggers, cancellationToken);
             var identity = $"{Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
             var host = new ControllerHost(CreateElector(client, config, identity), logger: loggers.CreateLogger<ControllerHost>());
             var events = new EventRecorder(

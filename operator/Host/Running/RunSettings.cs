@@ -38,4 +38,7 @@ internal sealed record RunSettings
 
     /// <summary>Read the serving certificate that cert-manager mounts instead of creating one.</summary>
     public bool WebhookCertManager { get; init; }
+
+    /// <summary>The platform settings YAML (<c>--settings</c>); null runs with <see cref="Paas.Platform.PlatformSettings.Default"/>.</summary>
+    public string? SettingsFile { get; init; }
 }
