@@ -11,8 +11,9 @@ namespace Kube.Testing.Kubelet;
 /// fail as the test decides. It writes status only, through the status subresource, as the real controllers do.
 /// </summary>
 /// <remarks>
-/// Not imitated: pods, ReplicaSets, rollout progress one pod at a time, or Deployment conditions. A held Deployment
-/// keeps whatever status it has until <see cref="Unhold"/>.
+/// Not imitated: pods (except a Job's pod when <see cref="TestKubeletOptions.JobPod"/> asks for it), ReplicaSets,
+/// rollout progress one pod at a time, or Deployment conditions. A held Deployment keeps whatever status it has until
+/// <see cref="Unhold"/>.
 /// </remarks>
 public sealed class TestKubelet : IAsyncDisposable
 {
@@ -145,14 +146,54 @@ public sealed class TestKubelet : IAsyncDisposable
             return;
         }
 
+        if (options.JobPod?.Invoke(job) is { } outcome)
+        {
+            await OnJobWithPodAsync(job, outcome, cancellationToken);
+            return;
+        }
+
         var verdict = options.JobVerdict(job);
         if (verdict == JobVerdict.Running)
         {
             return;
         }
 
-        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         var complete = verdict == JobVerdict.Complete;
+        await PatchStatusAsync<Job>(job, new JsonObject { ["status"] = FinishedStatus(complete, complete ? "Completed" : "BackoffLimitExceeded") }, cancellationToken);
+    }
+
+    private async Task OnJobWithPodAsync(Job job, JobPodOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Verdict == JobVerdict.Running && job.Status?.Active == 1)
+        {
+            return;
+        }
+
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await JobPodWriter.WriteAsync(client, job, outcome, DateTimeOffset.UtcNow, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return;
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+
+        var status = outcome.Verdict == JobVerdict.Running
+            ? new JsonObject { ["startTime"] = Now(), ["active"] = 1 }
+            : FinishedStatus(outcome.Verdict == JobVerdict.Complete, outcome.FailureReason);
+        await PatchStatusAsync<Job>(job, new JsonObject { ["status"] = status }, cancellationToken);
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static JsonObject FinishedStatus(bool complete, string reason)
+    {
+        var now = Now();
         var status = new JsonObject
         {
             ["startTime"] = now,
@@ -162,8 +203,10 @@ public sealed class TestKubelet : IAsyncDisposable
             {
                 ["type"] = complete ? "Complete" : "Failed",
                 ["status"] = "True",
-                ["reason"] = complete ? "Completed" : "BackoffLimitExceeded",
-                ["message"] = complete ? "Job completed" : "Job has reached the specified backoff limit",
+                ["reason"] = reason,
+                ["message"] = complete ? "Job completed"
+                    : reason == "DeadlineExceeded" ? "Job was active longer than specified deadline"
+                    : "Job has reached the specified backoff limit",
                 ["lastProbeTime"] = now,
                 ["lastTransitionTime"] = now,
             }),
@@ -173,7 +216,7 @@ public sealed class TestKubelet : IAsyncDisposable
             status["completionTime"] = now;
         }
 
-        await PatchStatusAsync<Job>(job, new JsonObject { ["status"] = status }, cancellationToken);
+        return status;
     }
 
     private async Task PatchStatusAsync<T>(T obj, JsonObject patch, CancellationToken cancellationToken)
