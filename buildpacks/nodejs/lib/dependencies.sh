@@ -1,0 +1,154 @@
+# shellcheck shell=bash
+# Installs, caches and prunes node_modules with npm, yarn or pnpm. Sourced by bin/compile after lib/buildpack.sh.
+
+# npm, yarn or pnpm, chosen by the lockfile as Heroku does (yarn.lock, pnpm-lock.yaml, else npm).
+package_manager() {
+    if [ -f "$1/yarn.lock" ]; then
+        echo yarn
+    elif [ -f "$1/pnpm-lock.yaml" ]; then
+        echo pnpm
+    else
+        echo npm
+    fi
+}
+
+lockfile_of() {
+    local build_dir=$1 manager=$2 name
+    case $manager in
+        yarn) name=yarn.lock ;;
+        pnpm) name=pnpm-lock.yaml ;;
+        *) for name in package-lock.json npm-shrinkwrap.json ""; do [ -z "$name" ] || [ -f "$build_dir/$name" ] && break; done ;;
+    esac
+    [ -n "$name" ] && [ -f "$build_dir/$name" ] && echo "$name" || true
+}
+
+# yarn and pnpm come from the stack, else from Corepack (shipped with node), pinned by package.json's packageManager.
+prepare_package_manager() {
+    local build_dir=$1 manager=$2
+    info "Using $manager ($(lockfile_of "$build_dir" "$manager" | sed 's/^$/no lockfile/'))"
+    [ "$manager" != npm ] || { info "npm $(npm_version)"; return 0; }
+    if ! command -v "$manager" >/dev/null 2>&1; then
+        command -v corepack >/dev/null 2>&1 || fail "$manager is not on the stack image and this node has no Corepack." \
+            "Use a node version with Corepack (16.9 or later), or commit package-lock.json and use npm."
+        mkdir -p "$build_dir/.heroku/corepack"
+        corepack enable --install-directory "$build_dir/.heroku/corepack" "$manager" 2>&1 | indent
+        export PATH="$build_dir/.heroku/corepack:$PATH"
+    fi
+    info "$manager $("$manager" --version)"
+}
+
+# Reads npm's version from its package.json: starting npm just to ask costs most of a second.
+npm_version() {
+    local cli manifest
+    cli=$(readlink -f "$(command -v npm)")
+    manifest="$(dirname "$cli")/../package.json"
+    if [ -f "$manifest" ]; then
+        json_get "$manifest" version
+    else
+        npm --version
+    fi
+}
+
+# What the cached node_modules were built from; a cache is used only for the same inputs.
+dependency_signature() {
+    local build_dir=$1 manager=$2 lockfile
+    lockfile=$(lockfile_of "$build_dir" "$manager")
+    {
+        node --version
+        echo "$manager ${STACK:-}"
+        cksum <"$build_dir/package.json"
+        [ -z "$lockfile" ] || cksum <"$build_dir/$lockfile"
+    } | cksum
+}
+
+run_script_if_present() {
+    local build_dir=$1 name=$2
+    [ -n "$(json_get "$build_dir/package.json" "scripts.$name")" ] || return 0
+    info "Running $name"
+    (cd "$build_dir" && npm run "$name" 2>&1) | indent || fail "npm run $name failed (exit ${PIPESTATUS[0]}); its output is above." \
+        "Fix the \"$name\" script in package.json, or run it locally with: npm run $name"
+}
+
+# A lockfile build whose inputs match the cache's reuses the cached node_modules as they are; a build without a
+# lockfile starts from them and lets the package manager bring them up to date.
+install_dependencies() {
+    local build_dir=$1 cache_dir=$2 manager=$3 lockfile cached="$cache_dir/node/node_modules" status
+    lockfile=$(lockfile_of "$build_dir" "$manager")
+    export npm_config_cache="$cache_dir/node/npm-cache"
+    export YARN_CACHE_FOLDER="$cache_dir/node/yarn-cache"
+    export PNPM_HOME="$cache_dir/node/pnpm-home"
+    if [ -d "$cached" ] && [ ! -d "$build_dir/node_modules" ]; then
+        if [ -f "$cache_dir/node/signature" ] && [ "$(cat "$cache_dir/node/signature")" = "$(dependency_signature "$build_dir" "$manager")" ]; then
+            if [ -n "$lockfile" ]; then
+                info "Restoring node_modules from the cache ($lockfile, package.json and node unchanged)"
+                cp -a "$cached" "$build_dir/node_modules"
+                NODE_MODULES_FROM_CACHE=true
+                return 0
+            fi
+            info "Restoring node_modules from the cache"
+            cp -a "$cached" "$build_dir/node_modules"
+        else
+            info "Cached node_modules not restored: node, $manager, package.json or the lockfile changed"
+        fi
+    fi
+    if [ -d "$build_dir/node_modules" ] && [ -n "$lockfile" ]; then
+        info "node_modules is checked in; it is replaced by a clean install from $lockfile"
+    fi
+    info "Installing node modules${lockfile:+ ($lockfile)}"
+    status=0
+    case "$manager:${lockfile:+locked}" in
+        npm:locked) (cd "$build_dir" && npm ci --include=dev --prefer-offline --no-audit --no-fund 2>&1) | indent || status=$? ;;
+        npm:) (cd "$build_dir" && npm install --include=dev --prefer-offline --no-audit --no-fund 2>&1) | indent || status=$? ;;
+        yarn:*) (cd "$build_dir" && yarn_install "$lockfile" 2>&1) | indent || status=$? ;;
+        pnpm:*) (cd "$build_dir" && pnpm install ${lockfile:+--frozen-lockfile} --prod=false 2>&1) | indent || status=$? ;;
+    esac
+    [ "$status" -eq 0 ] || fail "$manager could not install the dependencies (exit $status); its output is above." \
+        "Check that ${lockfile:-package.json} is committed and up to date: run '$manager install' locally and commit the lockfile."
+}
+
+yarn_install() {
+    if yarn --version | grep -q '^1\.'; then
+        yarn install ${1:+--frozen-lockfile} --production=false --non-interactive
+    else
+        yarn install ${1:+--immutable}
+    fi
+}
+
+save_cache() {
+    local build_dir=$1 cache_dir=$2 manager=$3
+    if [ "${NODE_MODULES_FROM_CACHE:-false}" = true ]; then
+        info "node_modules unchanged since the cached copy"
+        return 0
+    fi
+    rm -rf "$cache_dir/node/node_modules"
+    if [ ! -d "$build_dir/node_modules" ]; then
+        info "No node_modules to cache"
+        return 0
+    fi
+    mkdir -p "$cache_dir/node"
+    cp -a "$build_dir/node_modules" "$cache_dir/node/node_modules"
+    dependency_signature "$build_dir" "$manager" >"$cache_dir/node/signature"
+    info "Cached node_modules and the $manager cache"
+}
+
+# devDependencies go unless the app asks to keep them (NPM_CONFIG_PRODUCTION=false or NODE_ENV other than production).
+prune_dev_dependencies() {
+    local build_dir=$1 manager=$2
+    if [ -z "$(json_get "$build_dir/package.json" devDependencies)" ]; then
+        info "No devDependencies to prune"
+        return 0
+    fi
+    if [ "${NPM_CONFIG_PRODUCTION:-true}" = false ] || [ "$NODE_ENV" != production ]; then
+        info "Keeping devDependencies (NPM_CONFIG_PRODUCTION=${NPM_CONFIG_PRODUCTION:-unset}, NODE_ENV=$NODE_ENV)"
+        return 0
+    fi
+    case $manager in
+        npm) (cd "$build_dir" && npm prune --omit=dev --no-audit --no-fund 2>&1) | indent ;;
+        yarn) if yarn --version | grep -q '^1\.'; then
+                  (cd "$build_dir" && yarn install --frozen-lockfile --production=true --non-interactive 2>&1) | indent
+              else
+                  info "Yarn $(yarn --version) keeps devDependencies (pruning needs the workspace-tools plugin)"
+              fi ;;
+        pnpm) (cd "$build_dir" && pnpm prune --prod 2>&1) | indent ;;
+    esac
+}
