@@ -1,0 +1,12 @@
+using System.Reflection;
+
+namespace Paas.Samples.Tests.Support;
+
+/// <summary>Paths in the repository, found from the build's RepositoryRoot metadata wherever the build output lives.</summary>
+internal static class Repository
+{
+    public static string Root { get; } = typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "RepositoryRoot").Value!;
+
+    public static string Samples => Path.Combine(Root, "samples");
+}
