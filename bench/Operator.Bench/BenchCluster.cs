@@ -19,17 +19,20 @@ internal sealed class BenchCluster : IAsyncDisposable
         this.kubeconfigDirectory = kubeconfigDirectory;
     }
 
+    /// <summary>A kubeconfig for the server, for clients in other processes.</summary>
+    public string KubeconfigPath => Path.Combine(kubeconfigDirectory, "kubeconfig");
+
     public KubeApiServer Server { get; }
 
     public KubeClient Client { get; }
 
     public const string Namespace = "bench";
 
-    public static async Task<BenchCluster> StartAsync(KubeApiServerOptions? options = null)
+    public static async Task<BenchCluster> StartAsync(KubeApiServerOptions? options = null, KubeClientOptions? clientOptions = null)
     {
         var server = await KubeApiServer.StartAsync(options);
         var directory = Directory.CreateTempSubdirectory("paas-bench-").FullName;
-        var client = KubeClientFactory.Create(new KubeConfigLoadOptions { KubeconfigPath = server.WriteKubeconfig(Path.Combine(directory, "kubeconfig")) });
+        var client = KubeClientFactory.Create(new KubeConfigLoadOptions { KubeconfigPath = server.WriteKubeconfig(Path.Combine(directory, "kubeconfig")) }, clientOptions);
         await client.Dynamic.CreateAsync(WellKnownResources.Namespaces, new JsonObject { ["metadata"] = new JsonObject { ["name"] = Namespace } });
         return new BenchCluster(server, client, directory);
     }

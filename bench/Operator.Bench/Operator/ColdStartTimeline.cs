@@ -1,0 +1,18 @@
+namespace Paas.Bench.Operator;
+
+/// <summary>When each milestone of the cold start was reached, measured from the operator process's start; null when never.</summary>
+internal sealed record ColdStartTimeline(
+    TimeSpan? CachesSynced,
+    TimeSpan? FirstWrite,
+    TimeSpan? AllDeployments,
+    TimeSpan? AllReady,
+    TimeSpan? LastWrite)
+{
+    /// <summary>The cold start's end: all Deployments applied and all Apps Ready; null when the operator never got there.</summary>
+    public TimeSpan? Done => AllDeployments is { } applied && AllReady is { } ready ? (applied > ready ? applied : ready) : null;
+
+    public string Describe() =>
+        $"caches synced {Ms(CachesSynced)}, first write {Ms(FirstWrite)}, all Deployments {Ms(AllDeployments)}, all Apps Ready {Ms(AllReady)}, last write {Ms(LastWrite)}";
+
+    private static string Ms(TimeSpan? at) => at is { } value ? $"{value.TotalMilliseconds:N0} ms" : "never";
+}
