@@ -56,6 +56,28 @@ public class SettingsFileTests
     }
 
     [Fact]
+    public void Build_settings_and_record_parameters_with_defaults_are_read_like_any_other_key()
+    {
+        var settings = Parse("""
+            builds:
+              registry: ghcr.io/example/paas
+              timeoutSeconds: 1800
+              stacks:
+                heroku-22: {build: "heroku/heroku:22-build", run: "heroku/heroku:22"}
+              resources: {memoryLimit: 8Gi}
+            rendering:
+              maintenance: {namespace: platform}
+            """);
+
+        settings.Builds.Registry.Should().Be("ghcr.io/example/paas");
+        settings.Builds.TimeoutSeconds.Should().Be(1800);
+        settings.Builds.Stacks.Should().ContainKey("heroku-22").WhoseValue.Run.Should().Be("heroku/heroku:22");
+        settings.Builds.Resources.MemoryLimit.Should().Be("8Gi");
+        settings.Builds.Resources.CpuLimit.Should().Be("2", "keys left out keep the record's default");
+        settings.Rendering.Maintenance.Should().Be(new Paas.Platform.Rendering.MaintenanceService(Namespace: "platform"));
+    }
+
+    [Fact]
     public void An_unknown_key_is_named_with_its_path_and_the_closest_known_key()
     {
         var message = Failure("""

@@ -140,7 +140,7 @@ internal static class SettingsShape
         return $"{path}: unknown key \"{key}\": {hint}the keys here are {string.Join(", ", known)}; rename or remove it.";
     }
 
-    /// <summary>Positional records (no parameterless constructor) need every constructor parameter.</summary>
+    /// <summary>Positional records (no parameterless constructor) need every constructor parameter that has no default.</summary>
     private static IEnumerable<string> RequiredKeys(JsonTypeInfo type)
     {
         if (type.Type.GetConstructor(Type.EmptyTypes) is not null)
@@ -149,7 +149,7 @@ internal static class SettingsShape
         }
 
         var constructor = type.Type.GetConstructors().MaxBy(c => c.GetParameters().Length);
-        return constructor is null ? [] : constructor.GetParameters().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!));
+        return constructor is null ? [] : constructor.GetParameters().Where(p => !p.HasDefaultValue).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!));
     }
 
     private static bool AllowsNull(JsonPropertyInfo property)
