@@ -17,7 +17,7 @@ public interface IBuildStrategy
     Job Render(BuildJobInput input);
 
     /// <summary>The pushed image by digest, <c>repo@sha256:...</c>, from the builder's termination message; null when it holds no digest.</summary>
-    string? ImageFrom(BuildJobInput input, string? builderMessage);
+    string? ImageFrom(Api.Build build, string? builderMessage);
 
     /// <summary>Why the builder container failed, <see cref="BuildFailureReasons.CompileFailed"/> or <see cref="BuildFailureReasons.PushFailed"/>, from its message.</summary>
     string ReasonForBuilderFailure(string? builderMessage);

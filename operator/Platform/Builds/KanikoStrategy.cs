@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kube.Models;
+using Paas.Platform.Api;
 
 namespace Paas.Platform.Builds;
 
@@ -63,27 +64,27 @@ public sealed partial class KanikoStrategy : IBuildStrategy
         return BuildJob.Wrap(input, pod, Builds.TimeoutSeconds);
     }
 
-    public string? ImageFrom(BuildJobInput input, string? builderMessage)
+    public string? ImageFrom(Build build, string? builderMessage)
     {
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(build);
         var digest = builderMessage?.Trim();
-        return digest is not null && Digest().IsMatch(digest) ? $"{Repository(input)}@{digest}" : null;
+        return digest is not null && Digest().IsMatch(digest) ? $"{Repository(build)}@{digest}" : null;
     }
 
     public string ReasonForBuilderFailure(string? builderMessage) =>
         builderMessage is not null && PushError().IsMatch(builderMessage) ? BuildFailureReasons.PushFailed : BuildFailureReasons.CompileFailed;
 
     /// <summary>The repository a Build pushes to: <c>&lt;registry&gt;/&lt;namespace&gt;/&lt;app&gt;</c>.</summary>
-    public string Repository(BuildJobInput input)
+    public string Repository(Build build)
     {
-        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(build);
         var registry = Builds.Registry.TrimEnd('/');
-        return input.Namespace is { Length: > 0 } ns ? $"{registry}/{ns}/{input.AppName}" : $"{registry}/{input.AppName}";
+        return build.Metadata.Namespace is { Length: > 0 } ns ? $"{registry}/{ns}/{build.Spec.App}" : $"{registry}/{build.Spec.App}";
     }
 
     private Container BuilderContainer(BuildJobInput input)
     {
-        var repository = Repository(input);
+        var repository = Repository(input.Build);
         var tag = input.BuildName.Length <= MaxTagLength ? input.BuildName : input.BuildName[..MaxTagLength];
         return new Container
         {

@@ -128,9 +128,9 @@ public sealed class KanikoStrategyTests
     {
         var digest = "sha256:" + new string('b', 64);
 
-        Strategy.ImageFrom(Git, digest + "\n").Should().Be("registry.example/paas/team/shop@" + digest);
-        Strategy.ImageFrom(Git, "error building image").Should().BeNull();
-        Strategy.ImageFrom(Git, null).Should().BeNull();
+        Strategy.ImageFrom(Git.Build, digest + "\n").Should().Be("registry.example/paas/team/shop@" + digest);
+        Strategy.ImageFrom(Git.Build, "error building image").Should().BeNull();
+        Strategy.ImageFrom(Git.Build, null).Should().BeNull();
     }
 
     [Theory]
