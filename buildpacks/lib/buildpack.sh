@@ -74,7 +74,7 @@ download() {
         --output "$dest" "$url" 2>&1); then
         rm -f "$dest"
         fail "Could not download $what from $url" \
-            "curl said: ${error:-no detail}" \
+            "curl said: ${error##*$'\n'}" \
             "Check that this version exists for this platform, or choose a version the stack image already has."
     fi
 }
