@@ -28,6 +28,7 @@ public sealed class AppReconciler : IReconciler
     private readonly ChildApplier children;
     private readonly StatusWriter statuses;
     private readonly ReleaseLedger ledger;
+    private readonly RollbackRequests rollbacks;
     private readonly IEventRecorder events;
     private readonly TimeProvider time;
 
@@ -43,6 +44,7 @@ public sealed class AppReconciler : IReconciler
         children = new ChildApplier(client);
         statuses = new StatusWriter(client);
         ledger = new ReleaseLedger(client);
+        rollbacks = new RollbackRequests(client, events);
     }
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
@@ -53,6 +55,8 @@ public sealed class AppReconciler : IReconciler
         }
 
         var history = ReleasePlanner.History(app, releases.List().Where(r => r.Metadata.Namespace == key.Namespace).ToList());
+        var rollback = await rollbacks.HandleAsync(app, history, cancellationToken);
+        history = rollback.History;
         var (config, missing) = await ResolveConfigAsync(app, cancellationToken);
         if (missing is not null)
         {
@@ -60,7 +64,9 @@ public sealed class AppReconciler : IReconciler
             return ReconcileResult.Success;
         }
 
-        var decision = ReleasePlanner.ForAppChange(app, history, config, NewestConfig(history));
+        var decision = rollback.Rejection is { } rejected
+            ? ReleaseDecision.Rejected(rejected)
+            : ReleasePlanner.ForAppChange(app, history, config, NewestConfig(history));
         if (decision.Kind == ReleaseDecisionKind.Create)
         {
             var plan = decision.Plan!;
