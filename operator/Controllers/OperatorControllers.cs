@@ -7,6 +7,7 @@ using Kube.Runtime.Hosting;
 using Kube.Runtime.Informers;
 using Microsoft.Extensions.Logging;
 using Paas.Controllers.Apps;
+using Paas.Controllers.Builds;
 using Paas.Platform.Api;
 
 namespace Paas.Controllers;
@@ -28,7 +29,7 @@ public static class OperatorControllers
             .For(apps)
             .Watches(releases, release => [new ObjectKey(release.Metadata.Namespace, release.Spec.App)])
             .Watches(secrets, secret => AppsUsing(apps.Store, secret));
-        Releases.ReleaseController.AddTo(host, apps, releases, client, events, @namespace, loggers);
+        BuildControllers.AddTo(host, client, events, apps, secrets, @namespace, loggers);
         return host.Add(apps).Add(releases).Add(secrets).Add(controller);
     }
 
