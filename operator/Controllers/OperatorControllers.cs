@@ -29,6 +29,7 @@ public static class OperatorControllers
             .For(apps)
             .Watches(releases, release => [new ObjectKey(release.Metadata.Namespace, release.Spec.App)])
             .Watches(secrets, secret => AppsUsing(apps.Store, secret));
+        Releases.ReleaseController.AddTo(host, apps, releases, client, events, @namespace, loggers);
         BuildControllers.AddTo(host, client, events, apps, secrets, @namespace, loggers);
         return host.Add(apps).Add(releases).Add(secrets).Add(controller);
     }
