@@ -169,15 +169,14 @@ process_type_names() {
 }
 
 json_string() {
-    printf '%s' "$1" | awk '
-        BEGIN { ORS = "" }
-        {
-            if (NR > 1) out = out "\\n"
-            line = $0
-            gsub(/\\/, "\\\\", line); gsub(/"/, "\\\"", line); gsub(/\t/, "\\t", line); gsub(/\r/, "\\r", line)
-            out = out line
-        }
-        END { print "\"" out "\"" }'
+    local tab carriage
+    tab=$(printf '\t')
+    carriage=$(printf '\r')
+    printf '"'
+    # sed escapes (awk's gsub treats backslashes in replacements differently from one awk to another).
+    printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e "s/$tab/\\\\t/g" -e "s/$carriage/\\\\r/g" |
+        awk 'NR > 1 { printf "\\n" } { printf "%s", $0 }'
+    printf '"'
 }
 
 # Prints {"buildpacks":[...],"processTypes":{...}} from the chosen buildpacks and a file of Procfile lines.

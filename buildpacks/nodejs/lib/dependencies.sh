@@ -74,11 +74,13 @@ run_script_if_present() {
 install_dependencies() {
     local build_dir=$1 cache_dir=$2 manager=$3 lockfile cached="$cache_dir/node/node_modules" status
     lockfile=$(lockfile_of "$build_dir" "$manager")
+    # Taken before installing: npm install writes a lockfile, which must not change what the next build compares.
+    DEPENDENCY_SIGNATURE=$(dependency_signature "$build_dir" "$manager")
     export npm_config_cache="$cache_dir/node/npm-cache"
     export YARN_CACHE_FOLDER="$cache_dir/node/yarn-cache"
     export PNPM_HOME="$cache_dir/node/pnpm-home"
     if [ -d "$cached" ] && [ ! -d "$build_dir/node_modules" ]; then
-        if [ -f "$cache_dir/node/signature" ] && [ "$(cat "$cache_dir/node/signature")" = "$(dependency_signature "$build_dir" "$manager")" ]; then
+        if [ -f "$cache_dir/node/signature" ] && [ "$(cat "$cache_dir/node/signature")" = "$DEPENDENCY_SIGNATURE" ]; then
             if [ -n "$lockfile" ]; then
                 info "Restoring node_modules from the cache ($lockfile, package.json and node unchanged)"
                 cp -a "$cached" "$build_dir/node_modules"
@@ -127,7 +129,7 @@ save_cache() {
     fi
     mkdir -p "$cache_dir/node"
     cp -a "$build_dir/node_modules" "$cache_dir/node/node_modules"
-    dependency_signature "$build_dir" "$manager" >"$cache_dir/node/signature"
+    printf '%s\n' "$DEPENDENCY_SIGNATURE" >"$cache_dir/node/signature"
     info "Cached node_modules and the $manager cache"
 }
 
