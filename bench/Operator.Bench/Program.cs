@@ -19,6 +19,7 @@ IBenchmark[] all =
 [
     new WatchDeliveryBenchmark(), new WorkQueueBenchmark(), new ServerSideApplyBenchmark(), new WebhookLatencyBenchmark(),
     new OperatorBenchmark(options.Int("apps", 1_000), options.Int("changes", 200)),
+    new Paas.Bench.Builds.BuildBenchmark(options.Int("build-runs", 5)),
 ];
 var unknown = options.Names.Where(name => all.All(b => b.Name != name)).ToList();
 if (unknown.Count > 0)
