@@ -28,6 +28,8 @@ namespace Kube.Models;
 [JsonSerializable(typeof(KubeList<PodDisruptionBudget>))]
 [JsonSerializable(typeof(Job))]
 [JsonSerializable(typeof(KubeList<Job>))]
+[JsonSerializable(typeof(Pod))]
+[JsonSerializable(typeof(KubeList<Pod>))]
 public sealed partial class KubeJsonContext : JsonSerializerContext;
 
 /// <summary>Serializer options for Kubernetes JSON: camelCase names, nulls omitted (an omitted field and a null differ under apply).</summary>
