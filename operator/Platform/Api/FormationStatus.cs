@@ -18,4 +18,7 @@ public sealed record FormationStatus
 
     [Description("Dynos per process type and size in heroku ps form, e.g. web=2:standard-1x worker=1:standard-2x.")]
     public string? Summary { get; init; }
+
+    [Description("Dynos per process type of the current Release: how many are desired and how many are ready.")]
+    public IReadOnlyDictionary<string, ProcessStatus>? Processes { get; init; }
 }
