@@ -8,6 +8,9 @@ using Kube.Runtime.Informers;
 using Microsoft.Extensions.Logging;
 using Paas.Controllers.Apps;
 using Paas.Controllers.Builds;
+using Paas.Controllers.Dynos;
+using Paas.Controllers.Formations;
+using Paas.Platform;
 using Paas.Platform.Api;
 
 namespace Paas.Controllers;
@@ -15,8 +18,12 @@ namespace Paas.Controllers;
 /// <summary>The one entry point the host calls: registers the paas.dev informers and controllers on a <see cref="ControllerHost"/>.</summary>
 public static class OperatorControllers
 {
-    /// <summary>Adds informers for Apps, Releases and Secrets and the App controller; events go through <paramref name="events"/>.</summary>
-    public static ControllerHost AddTo(ControllerHost host, KubeClient client, IEventRecorder events, ILoggerFactory? loggers = null, string? @namespace = null)
+    /// <summary>
+    /// Adds informers for Apps, Releases, Secrets, the App's workloads and dynos, and the App, Formation and dyno-cycling controllers; events go through
+    /// <paramref name="events"/>; <paramref name="settings"/> (default <see cref="PlatformSettings.Default"/>) shape the workloads.
+    /// </summary>
+    public static ControllerHost AddTo(
+        ControllerHost host, KubeClient client, IEventRecorder events, ILoggerFactory? loggers = null, string? @namespace = null, PlatformSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(client);
@@ -24,13 +31,19 @@ public static class OperatorControllers
         var apps = new Informer<App>(client, options, loggers?.CreateLogger("informer.apps"));
         var releases = new Informer<Release>(client, options, loggers?.CreateLogger("informer.releases"));
         var secrets = new Informer<Secret>(client, options, loggers?.CreateLogger("informer.secrets"));
-        var reconciler = new AppReconciler(apps.Store, releases.Store, secrets.Store, client, events);
+        var workloads = new WorkloadInformers(client, @namespace, loggers);
+        var reconciler = new AppReconciler(
+            apps.Store, releases.Store, secrets.Store, client, events, workloads: new AppWorkloads(workloads.Stores, client, events, settings));
         var controller = new Controller("app", reconciler, logger: loggers?.CreateLogger("controller.app"))
             .For(apps)
             .Watches(releases, release => [new ObjectKey(release.Metadata.Namespace, release.Spec.App)])
             .Watches(secrets, secret => AppsUsing(apps.Store, secret));
+        workloads.ReconcileOwnersOn(controller);
+        workloads.AddTo(host);
+        host.Add(FormationController.Create(workloads.Formations, apps, releases, workloads.Deployments, client, settings, loggers));
+        DynoCycling.AddTo(host, client, workloads.Deployments, events, @namespace, loggers);
         Releases.ReleaseController.AddTo(host, apps, releases, client, events, @namespace, loggers);
-        BuildControllers.AddTo(host, client, events, apps, secrets, @namespace, loggers);
+        BuildControllers.AddTo(host, client, events, apps, secrets, @namespace, loggers, settings);
         return host.Add(apps).Add(releases).Add(secrets).Add(controller);
     }
 

@@ -31,10 +31,13 @@ public sealed class AppReconciler : IReconciler
     private readonly RollbackRequests rollbacks;
     private readonly IEventRecorder events;
     private readonly TimeProvider time;
+    private readonly AppWorkloads? workloads;
 
     public AppReconciler(
-        IObjectStore<App> apps, IObjectStore<Release> releases, IObjectStore<Secret> secrets, KubeClient client, IEventRecorder events, TimeProvider? time = null)
+        IObjectStore<App> apps, IObjectStore<Release> releases, IObjectStore<Secret> secrets, KubeClient client, IEventRecorder events, TimeProvider? time = null,
+        AppWorkloads? workloads = null)
     {
+        this.workloads = workloads;
         this.apps = apps;
         this.releases = releases;
         this.secrets = secrets;
@@ -57,11 +60,12 @@ public sealed class AppReconciler : IReconciler
         var history = ReleasePlanner.History(app, releases.List().Where(r => r.Metadata.Namespace == key.Namespace).ToList());
         var rollback = await rollbacks.HandleAsync(app, history, cancellationToken);
         history = rollback.History;
+        var workload = workloads is null ? null : await workloads.ReconcileAsync(app, history, cancellationToken);
         var (config, missing) = await ResolveConfigAsync(app, cancellationToken);
         if (missing is not null)
         {
-            await WriteStatusAsync(app, history, ConditionSet.False, ConditionReasons.InvalidSpec, missing, cancellationToken);
-            return ReconcileResult.Success;
+            await WriteStatusAsync(app, history, ConditionSet.False, ConditionReasons.InvalidSpec, missing, workload, cancellationToken);
+            return Outcome(workload);
         }
 
         var decision = rollback.Rejection is { } rejected
@@ -91,11 +95,15 @@ public sealed class AppReconciler : IReconciler
             _ when newest.Status?.Phase == ReleasePhases.Failed => (ConditionSet.False, ConditionReasons.ReleasePhaseFailed, $"v{newest.Spec.Version} failed: {newest.Status.Message}"),
             _ => (ConditionSet.False, ConditionReasons.ReleasePending, $"v{newest.Spec.Version} is not current yet."),
         };
-        await WriteStatusAsync(app, history, status, reason, message, cancellationToken);
-        return ReconcileResult.Success;
+        await WriteStatusAsync(app, history, status, reason, message, workload, cancellationToken);
+        return Outcome(workload);
     }
 
-    private async Task WriteStatusAsync(App app, IReadOnlyList<Release> history, string status, string reason, string message, CancellationToken cancellationToken)
+    private static ReconcileResult Outcome(WorkloadReport? workload) =>
+        workload?.Failure is { } failure ? ReconcileResult.Failure(failure) : ReconcileResult.Success;
+
+    private async Task WriteStatusAsync(
+        App app, IReadOnlyList<Release> history, string status, string reason, string message, WorkloadReport? workload, CancellationToken cancellationToken)
     {
         var generation = app.Metadata.Generation;
         var desired = (app.Status ?? new AppStatus()) with
@@ -104,7 +112,8 @@ public sealed class AppReconciler : IReconciler
             CurrentRelease = history.LastOrDefault(r => r.Status?.Current == true)?.Spec.Version ?? app.Status?.CurrentRelease,
             Conditions = ConditionSet.Set(app.Status?.Conditions, ConditionTypes.Released, status, reason, message, generation, time.GetUtcNow()),
         };
-        await statuses.WriteAsync(app, desired, cancellationToken);
+        desired = workload?.ApplyTo(desired, generation, time.GetUtcNow()) ?? desired;
+        await statuses.WriteAsync(app, desired, cancellationToken, exact: workload is not null);
     }
 
     /// <summary>spec.configFrom in order, later entries winning, then spec.config over all; or the first missing source.</summary>

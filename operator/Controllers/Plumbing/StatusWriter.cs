@@ -23,7 +23,14 @@ public sealed class StatusWriter
     }
 
     /// <summary>Applies <paramref name="desiredStatus"/> to <paramref name="live"/>'s status; returns true when it sent a request.</summary>
-    public async Task<bool> WriteAsync<T, TStatus>(T live, TStatus desiredStatus, CancellationToken cancellationToken)
+    /// <param name="live">The object as cached.</param>
+    /// <param name="desiredStatus">The whole status this field manager states.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="exact">
+    /// Also remove what the live status has and the desired one lacks (a process type gone from a map). Use it only
+    /// when the desired status is built on the live one, so that nothing another writer added is lost.
+    /// </param>
+    public async Task<bool> WriteAsync<T, TStatus>(T live, TStatus desiredStatus, CancellationToken cancellationToken, bool exact = false)
         where T : class, IKubernetesObject<T>
     {
         ArgumentNullException.ThrowIfNull(live);
@@ -32,6 +39,14 @@ public sealed class StatusWriter
         KeepTransitionTimes(desired, liveStatus);
         if (liveStatus is not null && Covers(liveStatus, desired))
         {
+            // Apply removes a field only when no manager keeps it, and may keep an emptied map entry; a merge patch
+            // removes exactly what is named. Nothing else differs here, so this is the only request.
+            if (exact && Removals(liveStatus, desired) is { Count: > 0 } removals)
+            {
+                await client.MergePatchAsync(T.Resource, live.Metadata.Name!, live.Metadata.Namespace, new JsonObject { ["status"] = removals }, "status", cancellationToken);
+                return true;
+            }
+
             return false;
         }
 
@@ -44,6 +59,25 @@ public sealed class StatusWriter
         };
         await client.ApplyAsync(T.Resource, body, new ApplyOptions(OperatorFieldManager.Name, Force: true), "status", cancellationToken);
         return true;
+    }
+
+    /// <summary>A merge patch that deletes the fields of <paramref name="live"/> that <paramref name="desired"/> lacks, object by object (lists are compared whole elsewhere).</summary>
+    internal static JsonObject Removals(JsonObject live, JsonObject desired)
+    {
+        var patch = new JsonObject();
+        foreach (var (key, value) in live)
+        {
+            if (!desired.TryGetPropertyValue(key, out var wanted) || wanted is null)
+            {
+                patch[key] = null;
+            }
+            else if (value is JsonObject liveChild && wanted is JsonObject desiredChild && Removals(liveChild, desiredChild) is { Count: > 0 } nested)
+            {
+                patch[key] = nested;
+            }
+        }
+
+        return patch;
     }
 
     /// <summary>True when every field of <paramref name="desired"/> has the same value in <paramref name="live"/>.</summary>
