@@ -41,8 +41,12 @@ public static class ReleasePlanner
             processTypes = parsed.ToProcessTypeMap();
         }
 
-        var configChanged = (newest.Spec.Config?.Hash ?? ConfigSnapshot.Empty.Hash) != config.Hash;
-        var processTypesChanged = !SameMap(newest.Spec.ProcessTypes, processTypes);
+        // A rollback stands until the App's spec changes again: compare with what the spec last released, not with the rollback.
+        var reference = newest.Spec.RollbackOf is null ? newest : history.LastOrDefault(release => release.Spec.RollbackOf is null) ?? newest;
+        var configChanged = (reference.Spec.Config?.Hash ?? ConfigSnapshot.Empty.Hash) != config.Hash;
+
+        // Without spec.procfile the App states no process types; those of the Releases (from their builds) stand.
+        var processTypesChanged = app.Spec.Procfile is not null && !SameMap(reference.Spec.ProcessTypes, processTypes);
         if (!configChanged && !processTypesChanged)
         {
             return ReleaseDecision.UpToDate(string.Create(CultureInfo.InvariantCulture, $"v{newest.Spec.Version} has the App's config and process types."));
