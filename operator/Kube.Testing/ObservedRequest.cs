@@ -34,6 +34,9 @@ public sealed record ObservedRequest(
     int StatusCode,
     ReadOnlyMemory<byte> Body)
 {
+    /// <summary>Time from the request's arrival at the server's dispatcher to its response (zero for a watch).</summary>
+    public TimeSpan Elapsed { get; init; }
+
     /// <summary>True for the verbs that change state (create, update, patch, delete, deletecollection).</summary>
     public bool IsWrite => Verb is "create" or "update" or "patch" or "delete" or "deletecollection";
 }

@@ -26,6 +26,7 @@ internal sealed class ApiDispatcher(
     public async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        var arrived = System.Diagnostics.Stopwatch.GetTimestamp();
         ObservedRequest? observed = null;
         try
         {
@@ -81,7 +82,7 @@ internal sealed class ApiDispatcher(
         }
 
         if (observed is not null)
-            options.RequestObserver!(observed with { StatusCode = context.Response.StatusCode });
+            options.RequestObserver!(observed with { StatusCode = context.Response.StatusCode, Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(arrived) });
     }
 
     private Task ResourceAsync(HttpContext context, RequestTarget target, string verb) => verb switch

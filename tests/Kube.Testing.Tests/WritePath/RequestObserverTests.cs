@@ -26,6 +26,7 @@ public sealed class RequestObserverTests
         requests.Select(r => (r.Verb, r.Resource, r.StatusCode)).Should().Equal(
             ("create", "configmaps", 201), ("create", "configmaps", 409), ("list", "deployments", 200));
         requests[0].IsWrite.Should().BeTrue();
+        requests[0].Elapsed.Should().BePositive();
         requests[0].Namespace.Should().Be("default");
         requests[0].Group.Should().BeEmpty();
         requests[2].Group.Should().Be("apps");
