@@ -13,6 +13,7 @@ namespace Kube.Client;
 public sealed class KubeClient : IKubeClient, IDisposable
 {
     private readonly ResourceCalls _calls;
+    private readonly bool _omitManagedFieldsFromCollections;
 
     /// <param name="handler">The HTTP handler chain (TLS and auth); the client owns and disposes it.</param>
     /// <param name="server">The API server's base address.</param>
@@ -21,6 +22,7 @@ public sealed class KubeClient : IKubeClient, IDisposable
     {
         options ??= new KubeClientOptions();
         _calls = new ResourceCalls(new KubeTransport(handler, server, options), options.DefaultFieldManager);
+        _omitManagedFieldsFromCollections = options.OmitManagedFieldsFromListsAndWatches;
         Dynamic = new DynamicKubeClient(_calls);
     }
 
@@ -59,7 +61,7 @@ public sealed class KubeClient : IKubeClient, IDisposable
             ApiVersion = (string?)list["apiVersion"],
             Kind = (string?)list["kind"],
             Metadata = list["metadata"]?.Deserialize(KubeJsonContext.Default.ListMeta) ?? new ListMeta(),
-            Items = [.. items.OfType<JsonObject>().Select(Materialize<T>)],
+            Items = [.. items.OfType<JsonObject>().Select(MaterializeCollected<T>)],
         };
     }
 
@@ -69,7 +71,7 @@ public sealed class KubeClient : IKubeClient, IDisposable
     {
         var request = ResourceCalls.WatchRequest(T.Resource, @namespace, options);
         using var response = await _calls.Transport.OpenStreamAsync(request, cancellationToken);
-        await foreach (var change in WatchStream.ReadAsync(response, request.ToString(), Materialize<T>, cancellationToken))
+        await foreach (var change in WatchStream.ReadAsync(response, request.ToString(), MaterializeCollected<T>, cancellationToken))
         {
             yield return change;
         }
@@ -110,6 +112,18 @@ public sealed class KubeClient : IKubeClient, IDisposable
         where T : class, IKubernetesObject<T> =>
         ResourceCalls.WithTypeFields(obj, T.Resource).Deserialize(TypeInfo<T>())
             ?? throw new InvalidDataException($"The server sent null for a {T.Resource.Kind}");
+
+    /// <summary>An object from a list or watch, without managedFields when the options say so.</summary>
+    private T MaterializeCollected<T>(JsonObject obj)
+        where T : class, IKubernetesObject<T>
+    {
+        if (_omitManagedFieldsFromCollections && obj["metadata"] is JsonObject metadata)
+        {
+            metadata.Remove("managedFields");
+        }
+
+        return Materialize<T>(obj);
+    }
 
     private JsonObject ToJson<T>(T obj)
         where T : class, IKubernetesObject<T> =>

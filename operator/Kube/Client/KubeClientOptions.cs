@@ -18,4 +18,11 @@ public sealed record KubeClientOptions
 
     /// <summary>Sent as <c>User-Agent</c>, so audit logs say who called.</summary>
     public string UserAgent { get; init; } = "paas-operator-kube/1.0";
+
+    /// <summary>
+    /// Leave <c>metadata.managedFields</c> out of objects read by list and watch (get, create, apply and patch answers
+    /// keep them). Informer caches never need them, and for objects applied with server-side apply they are most of
+    /// each object's memory; controller-runtime users strip them the same way.
+    /// </summary>
+    public bool OmitManagedFieldsFromListsAndWatches { get; init; }
 }
