@@ -63,7 +63,8 @@ internal static class ColdStart
         // Writes that answer the kubelet's readiness (App status) can trail the last Deployment; collect them too.
         await writes.WaitForQuietAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), cancellationToken);
         var lastWrite = writes.LastWriteTimestamp == 0 ? (TimeSpan?)null : Stopwatch.GetElapsedTime(started) - Stopwatch.GetElapsedTime(writes.LastWriteTimestamp);
-        return (process, new ColdStartTimeline(synced, firstWrite, allDeployments, allReady, lastWrite), writes.Drain());
+        var timeline = new ColdStartTimeline(synced, firstWrite, allDeployments, allReady, lastWrite, writes.BusiestSecond());
+        return (process, timeline, writes.Drain());
     }
 
     private static async Task<TimeSpan> ProbeReadyAsync(OperatorProcess process, TimeSpan deadline, CancellationToken cancellationToken)

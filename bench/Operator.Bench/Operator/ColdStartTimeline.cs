@@ -6,13 +6,14 @@ internal sealed record ColdStartTimeline(
     TimeSpan? FirstWrite,
     TimeSpan? AllDeployments,
     TimeSpan? AllReady,
-    TimeSpan? LastWrite)
+    TimeSpan? LastWrite,
+    int BusiestWriteSecond)
 {
     /// <summary>The cold start's end: all Deployments applied and all Apps Ready; null when the operator never got there.</summary>
     public TimeSpan? Done => AllDeployments is { } applied && AllReady is { } ready ? (applied > ready ? applied : ready) : null;
 
     public string Describe() =>
-        $"caches synced {Ms(CachesSynced)}, first write {Ms(FirstWrite)}, all Deployments {Ms(AllDeployments)}, all Apps Ready {Ms(AllReady)}, last write {Ms(LastWrite)}";
+        $"caches synced {Ms(CachesSynced)}, first write {Ms(FirstWrite)}, all Deployments {Ms(AllDeployments)}, all Apps Ready {Ms(AllReady)}, last write {Ms(LastWrite)}, at most {BusiestWriteSecond:N0} writes in one second";
 
     private static string Ms(TimeSpan? at) => at is { } value ? $"{value.TotalMilliseconds:N0} ms" : "never";
 }

@@ -58,7 +58,7 @@ internal sealed class OperatorBenchmark(int apps = 1_000, int changes = 200) : I
         Console.Error.WriteLine($"  config changes: {latencies.Count:N0} applied, {lost:N0} lost");
 
         Console.Error.WriteLine($"  replaying {coldWrites.Count:N0} writes from {workers} loops against a fresh server");
-        var (replayed, replayMismatches) = await ReplayAsync(coldWrites, uids, workers, cancellationToken);
+        var (replayed, replayMismatches, replayServerTime) = await ReplayAsync(coldWrites, uids, workers, cancellationToken);
 
         var fleet = $"{apps:N0} Apps x (web + worker), Release v1 Succeeded and current, no workloads yet";
         var measurements = new List<Measurement>();
@@ -77,7 +77,7 @@ internal sealed class OperatorBenchmark(int apps = 1_000, int changes = 200) : I
         measurements.Add(new("operator", "cold start timeline", (timeline.Done ?? timeline.LastWrite ?? TimeSpan.Zero).TotalMilliseconds, "ms",
             $"{timeline.Describe()}; {deployments:N0} Deployments, {services:N0} Services, {released:N0} Apps Released, {ready:N0} Ready"));
         measurements.Add(new("operator", "cold start writes by kind", coldWrites.Count, "requests",
-            $"{OperatorWrites.ByKind(coldWrites)}; replay: {replayMismatches} answered differently; workers: {workerSplit}"));
+            $"{OperatorWrites.ByKind(coldWrites)}; operator's {OperatorWrites.ServerTime(coldWrites)}; replay's {replayServerTime}, {replayMismatches} answered differently; workers: {workerSplit}"));
         measurements.Add(new("operator", "writes during a full resync of unchanged Apps", resyncWrites.Count, "requests (target 0)",
             $"operator restarted, counted until {ColdStart.Quiet.TotalSeconds:N0} s without writes after its caches synced: {OperatorWrites.ByKind(resyncWrites)}; load {resyncLoad}"));
         measurements.Add(new("operator", "peak RSS (VmHWM), cold start", coldPeak / 1048576.0, "MB (target <= 80)", $"first process, through the cold start; load {coldLoad}"));
@@ -96,13 +96,17 @@ internal sealed class OperatorBenchmark(int apps = 1_000, int changes = 200) : I
         return measurements;
     }
 
-    private async Task<(TimeSpan Elapsed, int Mismatches)> ReplayAsync(
+    private async Task<(TimeSpan Elapsed, int Mismatches, string ServerTime)> ReplayAsync(
         IReadOnlyList<ObservedRequest> coldWrites, IReadOnlyDictionary<string, string> uids, int workers, CancellationToken cancellationToken)
     {
-        var (fresh, freshUids) = await FleetCluster.StartAsync(apps, new KubeApiServerOptions(), cancellationToken);
+        // The plain HttpClient sends no User-Agent: that tells its writes from the seeding client's.
+        var replayed = new System.Collections.Concurrent.ConcurrentQueue<ObservedRequest>();
+        var observe = new KubeApiServerOptions { RequestObserver = request => { if (request.UserAgent is null) replayed.Enqueue(request); } };
+        var (fresh, freshUids) = await FleetCluster.StartAsync(apps, observe, cancellationToken);
         await using var _ = fresh;
         var map = uids.ToDictionary(pair => pair.Value, pair => freshUids[pair.Key], StringComparer.Ordinal);
-        return await WriteReplay.RunAsync(fresh.Server.BaseAddress, coldWrites, map, workers, cancellationToken);
+        var (elapsed, mismatches) = await WriteReplay.RunAsync(fresh.Server.BaseAddress, coldWrites, map, workers, cancellationToken);
+        return (elapsed, mismatches, OperatorWrites.ServerTime([.. replayed]));
     }
 
     private string Missing(ColdStartTimeline timeline, int deployments, int services, int ready, int released)
