@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using Kube.Client;
 using Kube.Models;
 using Kube.Runtime.Cache;
 using Kube.Runtime.Controllers;
 using Kube.Runtime.Events;
+using Paas.Controllers.Config;
 using Paas.Controllers.Plumbing;
 using Paas.Controllers.Releases;
 using Paas.Platform.Api;
@@ -20,11 +20,10 @@ namespace Paas.Controllers.Apps;
 /// </summary>
 public sealed class AppReconciler : IReconciler
 {
-    private static readonly ResourceType ConfigMaps = new(string.Empty, "v1", "ConfigMap", "configmaps", Namespaced: true);
     private readonly IObjectStore<App> apps;
     private readonly IObjectStore<Release> releases;
     private readonly IObjectStore<Secret> secrets;
-    private readonly KubeClient client;
+    private readonly AppConfigResolver config;
     private readonly ChildApplier children;
     private readonly StatusWriter statuses;
     private readonly ReleaseLedger ledger;
@@ -41,7 +40,7 @@ public sealed class AppReconciler : IReconciler
         this.apps = apps;
         this.releases = releases;
         this.secrets = secrets;
-        this.client = client;
+        config = new AppConfigResolver(secrets, client);
         this.events = events;
         this.time = time ?? TimeProvider.System;
         children = new ChildApplier(client);
@@ -61,7 +60,7 @@ public sealed class AppReconciler : IReconciler
         var rollback = await rollbacks.HandleAsync(app, history, cancellationToken);
         history = rollback.History;
         var workload = workloads is null ? null : await workloads.ReconcileAsync(app, history, cancellationToken);
-        var (config, missing) = await ResolveConfigAsync(app, cancellationToken);
+        var (config, missing) = await this.config.ResolveAsync(app, cancellationToken);
         if (missing is not null)
         {
             await WriteStatusAsync(app, history, ConditionSet.False, ConditionReasons.InvalidSpec, missing, workload, cancellationToken);
@@ -114,48 +113,6 @@ public sealed class AppReconciler : IReconciler
         };
         desired = workload?.ApplyTo(desired, generation, time.GetUtcNow()) ?? desired;
         await statuses.WriteAsync(app, desired, cancellationToken, exact: workload is not null);
-    }
-
-    /// <summary>spec.configFrom in order, later entries winning, then spec.config over all; or the first missing source.</summary>
-    private async Task<(ConfigSnapshot Config, string? Missing)> ResolveConfigAsync(App app, CancellationToken cancellationToken)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var sources = app.Spec.ConfigFrom ?? [];
-        for (var i = 0; i < sources.Count; i++)
-        {
-            if (sources[i].SecretRef is { } secretRef)
-            {
-                if (secrets.Get(new ObjectKey(app.Metadata.Namespace, secretRef.Name)) is not { } secret)
-                {
-                    return (ConfigSnapshot.Empty, $"spec.configFrom[{i}].secretRef: Secret \"{secretRef.Name}\" does not exist in namespace {app.Metadata.Namespace}; create it or remove the entry.");
-                }
-
-                foreach (var (name, bytes) in secret.Data ?? new Dictionary<string, byte[]>())
-                {
-                    values[name] = Encoding.UTF8.GetString(bytes);
-                }
-            }
-            else if (sources[i].ConfigMapRef is { } mapRef)
-            {
-                var map = await client.Dynamic.TryGetAsync(ConfigMaps, mapRef.Name, app.Metadata.Namespace, cancellationToken);
-                if (map is null)
-                {
-                    return (ConfigSnapshot.Empty, $"spec.configFrom[{i}].configMapRef: ConfigMap \"{mapRef.Name}\" does not exist in namespace {app.Metadata.Namespace}; create it or remove the entry.");
-                }
-
-                foreach (var (name, value) in map["data"] as JsonObject ?? [])
-                {
-                    values[name] = (string?)value ?? string.Empty;
-                }
-            }
-        }
-
-        foreach (var (name, value) in app.Spec.Config ?? new Dictionary<string, string>())
-        {
-            values[name] = value;
-        }
-
-        return (ConfigSnapshot.Of(values), null);
     }
 
     private IReadOnlyDictionary<string, string>? NewestConfig(IReadOnlyList<Release> history)
