@@ -126,6 +126,28 @@ public class ReleaseControllerTests : IClassFixture<Cluster>
     }
 
     [Fact]
+    public async Task A_rollback_release_written_by_hand_goes_live_like_any_release()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await cluster.CreateAppWithFirstReleaseAsync(ns);
+        await using var kubelet = TestKubelet.Start(cluster.Client, new TestKubeletOptions { Namespace = ns });
+        await using var running = await StartAsync(cluster, ns);
+        await CreateReleaseAsync(cluster.Client, ns, 2, WebAndRelease);
+        await WaitForReleaseAsync(cluster.Client, ns, 2, r => r.Status?.Current == true, "is current");
+        var v1 = await cluster.Client.GetAsync<Release>("shop-v1", ns);
+
+        await cluster.Client.CreateAsync(new Release
+        {
+            Metadata = new ObjectMeta { Name = "shop-v3", Namespace = ns },
+            Spec = v1.Spec with { Version = 3, Description = "Rollback to v1", RollbackOf = 1 },
+        });
+
+        await WaitForReleaseAsync(cluster.Client, ns, 3, r => r.Status?.Current == true, "is current");
+        await Eventually.TrueAsync(async () => (await cluster.Client.GetAsync<App>("shop", ns)).Status?.CurrentRelease == 3, "the App reports v3 as current");
+        (await cluster.Client.GetAsync<Release>("shop-v2", ns)).Status!.Current.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task A_rollback_to_a_missing_version_names_the_versions_there_are_and_keeps_the_request()
     {
         var ns = await cluster.NewNamespaceAsync();
