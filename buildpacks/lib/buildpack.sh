@@ -67,6 +67,24 @@ elif value is not None: print(value)' "$file" "$path" 2>&1) || fail "$file is no
     printf '%s' "$output"
 }
 
+# Prints one line per dotted path, as json_get would print each, with a single jq run when the stack has jq
+# (starting a process per field costs more than the rest of a warm build's bookkeeping).
+json_fields() {
+    local file=$1 output path
+    shift
+    if command -v jq >/dev/null 2>&1; then
+        output=$(jq -r '$ARGS.positional[] as $path | getpath($path | split(".")) // ""
+            | if type == "object" then keys_unsorted | join(" ") elif type == "array" then map(tostring) | join(" ") else tostring end
+            | gsub("\n"; " ")' "$file" --args "$@" 2>&1) ||
+            fail "$file is not valid JSON: $output" "Fix the syntax (for example with 'npm pkg get' or a JSON linter) and push again."
+        printf '%s\n' "$output"
+        return 0
+    fi
+    for path in "$@"; do
+        printf '%s\n' "$(json_get "$file" "$path")"
+    done
+}
+
 # Downloads URL to DEST or stops the build naming what, which version and the URL that failed.
 download() {
     local url=$1 dest=$2 what=$3 error

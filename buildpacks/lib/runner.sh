@@ -168,35 +168,31 @@ process_type_names() {
     awk '{ sub(/:.*$/, ""); names = names (names == "" ? "" : ", ") $0 } END { print (names == "" ? "(none)" : names) }'
 }
 
-json_string() {
-    local tab carriage
-    tab=$(printf '\t')
-    carriage=$(printf '\r')
-    printf '"'
-    # sed escapes (awk's gsub treats backslashes in replacements differently from one awk to another).
-    printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e "s/$tab/\\\\t/g" -e "s/$carriage/\\\\r/g" |
-        awk 'NR > 1 { printf "\\n" } { printf "%s", $0 }'
-    printf '"'
-}
-
-# Prints {"buildpacks":[...],"processTypes":{...}} from the chosen buildpacks and a file of Procfile lines.
+# Prints {"buildpacks":[...],"processTypes":{...}} from the chosen buildpacks and a file of Procfile lines,
+# in one awk run (escaping character by character, since gsub's backslash handling differs between awks).
 plan_json() {
-    local types_file=$1 separator="" spec type command line
+    local types_file=$1
     shift
-    printf '{"buildpacks":['
-    for spec in "$@"; do
-        printf '%s%s' "$separator" "$(json_string "$spec")"
-        separator=","
-    done
-    printf '],"processTypes":{'
-    separator=""
-    while IFS= read -r line || [ -n "$line" ]; do
-        type=${line%%:*}
-        command=${line#*: }
-        printf '%s%s:%s' "$separator" "$(json_string "$type")" "$(json_string "$command")"
-        separator=","
-    done <"$types_file"
-    printf '}}\n'
+    { printf '%s\n' "$@"; cat "$types_file"; } | awk -v specs="$#" '
+        function quote(text,    out, i, c) {
+            out = ""
+            for (i = 1; i <= length(text); i++) {
+                c = substr(text, i, 1)
+                if (c == "\\") out = out "\\\\"
+                else if (c == "\"") out = out "\\\""
+                else if (c == "\t") out = out "\\t"
+                else if (c == "\r") out = out "\\r"
+                else out = out c
+            }
+            return "\"" out "\""
+        }
+        NR <= specs { buildpacks = buildpacks (NR > 1 ? "," : "") quote($0); next }
+        {
+            type = $0; sub(/:.*$/, "", type)
+            command = substr($0, length(type) + 3)
+            types = types (types == "" ? "" : ",") quote(type) ":" quote(command)
+        }
+        END { printf "{\"buildpacks\":[%s],\"processTypes\":{%s}}\n", buildpacks, types }'
 }
 
 # Writes the process types of APP_DIR to OUT_FILE as Procfile lines: the Procfile's, then RELEASE_OUTPUT's defaults.

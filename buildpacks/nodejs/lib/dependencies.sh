@@ -19,7 +19,9 @@ lockfile_of() {
         pnpm) name=pnpm-lock.yaml ;;
         *) for name in package-lock.json npm-shrinkwrap.json ""; do [ -z "$name" ] || [ -f "$build_dir/$name" ] && break; done ;;
     esac
-    [ -n "$name" ] && [ -f "$build_dir/$name" ] && echo "$name" || true
+    if [ -n "$name" ] && [ -f "$build_dir/$name" ]; then
+        echo "$name"
+    fi
 }
 
 # yarn and pnpm come from the stack, else from Corepack (shipped with node), pinned by package.json's packageManager.
@@ -54,7 +56,7 @@ dependency_signature() {
     local build_dir=$1 manager=$2 lockfile
     lockfile=$(lockfile_of "$build_dir" "$manager")
     {
-        node --version
+        echo "node $NODE_VERSION"
         echo "$manager ${STACK:-}"
         cksum <"$build_dir/package.json"
         [ -z "$lockfile" ] || cksum <"$build_dir/$lockfile"
@@ -63,7 +65,7 @@ dependency_signature() {
 
 run_script_if_present() {
     local build_dir=$1 name=$2
-    [ -n "$(json_get "$build_dir/package.json" "scripts.$name")" ] || return 0
+    [ -n "${PACKAGE[scripts.$name]:-}" ] || return 0
     info "Running $name"
     (cd "$build_dir" && npm run "$name" 2>&1) | indent || fail "npm run $name failed (exit ${PIPESTATUS[0]}); its output is above." \
         "Fix the \"$name\" script in package.json, or run it locally with: npm run $name"
@@ -72,7 +74,8 @@ run_script_if_present() {
 # A lockfile build whose inputs match the cache's reuses the cached node_modules as they are; a build without a
 # lockfile starts from them and lets the package manager bring them up to date.
 install_dependencies() {
-    local build_dir=$1 cache_dir=$2 manager=$3 lockfile cached="$cache_dir/node/node_modules" status
+    local build_dir=$1 cache_dir=$2 manager=$3 lockfile status
+    local cached="$cache_dir/node/node_modules"
     lockfile=$(lockfile_of "$build_dir" "$manager")
     # Taken before installing: npm install writes a lockfile, which must not change what the next build compares.
     DEPENDENCY_SIGNATURE=$(dependency_signature "$build_dir" "$manager")
@@ -136,7 +139,7 @@ save_cache() {
 # devDependencies go unless the app asks to keep them (NPM_CONFIG_PRODUCTION=false or NODE_ENV other than production).
 prune_dev_dependencies() {
     local build_dir=$1 manager=$2
-    if [ -z "$(json_get "$build_dir/package.json" devDependencies)" ]; then
+    if [ -z "${PACKAGE[devDependencies]:-}" ]; then
         info "No devDependencies to prune"
         return 0
     fi

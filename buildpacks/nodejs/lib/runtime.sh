@@ -4,14 +4,14 @@
 # Heroku's default line when package.json names none and the stack has no node.
 NODE_DEFAULT_RANGE=22.x
 
-# Installs node for the build and the dynos; the stack's own when it satisfies engines.node, else into
+# Installs node for the build and the dynos and sets NODE_VERSION; the stack's own when it satisfies engines.node, else into
 # BUILD_DIR/.heroku/node from NODE_DIST_URL (default https://nodejs.org/dist), resolved like Heroku does:
 # the newest release that satisfies the range.
 install_node() {
     local build_dir=$1 cache_dir=$2 range npm_range stack_version dist version arch archive index versions status
-    range=$(json_get "$build_dir/package.json" engines.node)
+    range=${PACKAGE[engines.node]:-}
     info "engines.node (package.json):  ${range:-unspecified}"
-    npm_range=$(json_get "$build_dir/package.json" engines.npm)
+    npm_range=${PACKAGE[engines.npm]:-}
     info "engines.npm (package.json):   ${npm_range:-unspecified (use default)}"
     echo
     stack_version=""
@@ -26,6 +26,7 @@ install_node() {
         "Use a semver range such as \"20.x\" or \">=20 <23\"."
     if [ -n "$stack_version" ] && satisfies "$range" "$stack_version"; then
         info "Using node $stack_version from the stack image"
+        NODE_VERSION=$stack_version
         return 0
     fi
     dist=${NODE_DIST_URL:-https://nodejs.org/dist}
@@ -47,5 +48,6 @@ install_node() {
     mkdir -p "$build_dir/.heroku/node"
     tar -xJf "$cache_dir/node/dist/$archive" -C "$build_dir/.heroku/node" --strip-components 1
     export PATH="$build_dir/.heroku/node/bin:$PATH"
-    info "Using node $(node --version | sed 's/^v//')"
+    NODE_VERSION=$(node --version | sed 's/^v//')
+    info "Using node $NODE_VERSION"
 }
