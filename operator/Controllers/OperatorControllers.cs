@@ -42,7 +42,7 @@ public static class OperatorControllers
         workloads.AddTo(host);
         host.Add(FormationController.Create(workloads.Formations, apps, releases, workloads.Deployments, client, settings, loggers));
         DynoCycling.AddTo(host, client, workloads.Deployments, events, @namespace, loggers);
-        Releases.ReleaseController.AddTo(host, apps, releases, client, events, @namespace, loggers);
+        Releases.ReleaseController.AddTo(host, apps, releases, client, events, @namespace, loggers, settings, workloads.Formations.Store);
         BuildControllers.AddTo(host, client, events, apps, secrets, @namespace, loggers, settings);
         return host.Add(apps).Add(releases).Add(secrets).Add(controller);
     }
