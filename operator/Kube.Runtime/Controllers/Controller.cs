@@ -15,11 +15,13 @@ namespace Kube.Runtime.Controllers;
 /// </summary>
 public sealed class Controller : IDisposable
 {
+    private static readonly KeyValuePair<string, object?> ErrorResult = new("result", "error");
     private readonly IReconciler reconciler;
     private readonly ControllerOptions options;
     private readonly ILogger logger;
     private readonly TimeProvider time;
     private readonly RuntimeMetrics? metrics;
+    private readonly RuntimeMetrics? ownedMetrics;
     private readonly WorkQueue<ObjectKey> queue;
     private readonly List<IDisposable> registrations = [];
     private readonly KeyValuePair<string, object?> controllerTag;
@@ -39,10 +41,13 @@ public sealed class Controller : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(this.options.Workers, "options.Workers");
         this.logger = logger ?? NullLogger.Instance;
         time = timeProvider ?? TimeProvider.System;
-        this.metrics = metrics;
+        // Without a shared instance the controller owns one, so reconcile and queue metrics are always published;
+        // a MeterListener (the /metrics exporter) merges the instruments of every Kube.Runtime meter by name.
+        ownedMetrics = metrics is null ? new RuntimeMetrics() : null;
+        this.metrics = metrics ?? ownedMetrics;
         Name = name;
         controllerTag = new("controller", name);
-        queue = new WorkQueue<ObjectKey>(name, this.options.RateLimiter ?? RateLimiters.ControllerDefault<ObjectKey>(time), time, metrics);
+        queue = new WorkQueue<ObjectKey>(name, this.options.RateLimiter ?? RateLimiters.ControllerDefault<ObjectKey>(time), time, this.metrics);
     }
 
     public string Name { get; }
@@ -127,6 +132,7 @@ public sealed class Controller : IDisposable
         }
 
         queue.Dispose();
+        ownedMetrics?.Dispose();
     }
 
     private async Task WorkAsync(CancellationToken cancellationToken)
@@ -168,6 +174,7 @@ public sealed class Controller : IDisposable
 #pragma warning restore CA1031
         {
             metrics?.ReconcileErrors.Add(1, controllerTag);
+            metrics?.Reconciles.Add(1, controllerTag, ErrorResult);
             logger.LogError(ex, "Controller {Controller}: reconcile of {Key} threw; retrying with backoff", Name, key);
             queue.AddRateLimited(key);
             return;
@@ -181,14 +188,17 @@ public sealed class Controller : IDisposable
         {
             case ReconcileOutcome.Failure:
                 metrics?.ReconcileErrors.Add(1, controllerTag);
+                metrics?.Reconciles.Add(1, controllerTag, ErrorResult);
                 logger.LogWarning("Controller {Controller}: reconcile of {Key} failed: {Reason}; retrying with backoff", Name, key, result.Reason);
                 queue.AddRateLimited(key);
                 break;
             case ReconcileOutcome.RequeueAfter:
+                metrics?.Reconciles.Add(1, controllerTag, new KeyValuePair<string, object?>("result", "requeue_after"));
                 queue.Forget(key);
                 queue.AddAfter(key, result.Delay ?? TimeSpan.Zero);
                 break;
             default:
+                metrics?.Reconciles.Add(1, controllerTag, new KeyValuePair<string, object?>("result", "success"));
                 queue.Forget(key);
                 break;
         }

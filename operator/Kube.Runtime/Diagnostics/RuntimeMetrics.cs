@@ -21,6 +21,7 @@ public sealed class RuntimeMetrics : IDisposable
         QueueRetries = meter.CreateCounter<long>("kube_runtime.queue.retries", "{item}", "Rate-limited re-adds after a failure.");
         ReconcileDuration = meter.CreateHistogram<double>("kube_runtime.reconcile.duration", "s", "Time spent in one reconcile.");
         ReconcileErrors = meter.CreateCounter<long>("kube_runtime.reconcile.errors", "{error}", "Reconciles that threw or returned Failure.");
+        Reconciles = meter.CreateCounter<long>("kube_runtime.reconciles", "{reconcile}", "Reconciles finished, tagged by controller and result (success, error, requeue_after).");
         WatchRestarts = meter.CreateCounter<long>("kube_runtime.watch.restarts", "{restart}", "Watch streams restarted, tagged by reason.");
         EventsDropped = meter.CreateCounter<long>("kube_runtime.events.dropped", "{event}", "Events not recorded because the recorder was full or failed.");
     }
@@ -34,6 +35,8 @@ public sealed class RuntimeMetrics : IDisposable
     public Histogram<double> ReconcileDuration { get; }
 
     public Counter<long> ReconcileErrors { get; }
+
+    public Counter<long> Reconciles { get; }
 
     public Counter<long> WatchRestarts { get; }
 

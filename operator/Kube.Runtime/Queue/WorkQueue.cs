@@ -32,6 +32,9 @@ public sealed class WorkQueue<T> : IDisposable
         this.rateLimiter = rateLimiter ?? RateLimiters.ControllerDefault<T>(time);
         this.metrics = metrics;
         nameTag = new("queue", name);
+
+        // Publishes the series at 0, so a queue whose items always go straight to an idle worker still reports its depth.
+        metrics?.QueueDepth.Add(0, nameTag);
     }
 
     public string Name { get; }
