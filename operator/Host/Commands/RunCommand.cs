@@ -18,6 +18,10 @@ internal static class RunCommand
         var leaderElection = new Option<bool>("--leader-elect") { Description = "Run controllers only while holding the leader Lease.", DefaultValueFactory = _ => true };
         var leaseNamespace = new Option<string?>("--leader-elect-namespace") { Description = "Namespace of the leader Lease (default: POD_NAMESPACE, else the kubeconfig's namespace)." };
         var probes = new Option<string>("--probe-address") { Description = "host:port serving /healthz and /readyz.", DefaultValueFactory = _ => "127.0.0.1:8081" };
+        var metrics = new Option<string?>("--metrics-address")
+        {
+            Description = "host:port serving Prometheus /metrics; :port for every interface, 0 for off (default: :8080; embedded mode: 127.0.0.1:8080, skipped if taken).",
+        };
         var logFormat = new Option<string>("--log-format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var webhook = new Option<bool>("--webhook") { Description = "Serve the paas.dev admission webhook.", DefaultValueFactory = _ => true };
@@ -28,7 +32,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the operator.")
         {
-            embedded, kubeconfig, context, port, stateDirectory, crds, leaderElection, leaseNamespace, probes, logFormat,
+            embedded, kubeconfig, context, port, stateDirectory, crds, leaderElection, leaseNamespace, probes, metrics, logFormat,
             webhook, webhookAddress, webhookNamespace, webhookCertManager, settingsFile,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -44,6 +48,7 @@ internal static class RunCommand
                 LeaderElection = parseResult.GetValue(leaderElection),
                 LeaseNamespace = parseResult.GetValue(leaseNamespace),
                 ProbeAddress = parseResult.GetValue(probes)!,
+                MetricsAddress = parseResult.GetValue(metrics),
                 JsonLogs = parseResult.GetValue(logFormat) == "json",
                 Webhook = parseResult.GetValue(webhook),
                 WebhookAddress = parseResult.GetValue(webhookAddress)!,

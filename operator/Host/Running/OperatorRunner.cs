@@ -1,9 +1,11 @@
 using Kube.Client;
 using Kube.Config;
+using Kube.Runtime.Diagnostics;
 using Kube.Runtime.Events;
 using Kube.Runtime.Hosting;
 using Kube.Runtime.Leadership;
 using Paas.Controllers;
+using Paas.Host.Metrics;
 using Paas.Host.Running.Settings;
 using Paas.Platform;
 using Paas.Platform.Api;
@@ -47,14 +49,21 @@ internal sealed class OperatorRunner(RunSettings settings, ILoggerFactory logger
             await using var webhook = await AdmissionWebhook.StartAsync(settings, platform, client, embedded is not null, loggers, cancellationToken);
             var identity = $"{Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
             var host = new ControllerHost(CreateElector(client, config, identity), logger: loggers.CreateLogger<ControllerHost>());
+            using var exporter = new PrometheusExporter(RuntimeMetrics.MeterName, "Paas");
+            using var runtimeMetrics = new RuntimeMetrics();
+            using var operatorMetrics = new OperatorMetrics(host);
             var events = new EventRecorder(
                 client,
                 new EventRecorderOptions { ReportingController = "paas.dev/operator", ReportingInstance = identity },
-                loggers.CreateLogger<EventRecorder>());
+                loggers.CreateLogger<EventRecorder>(),
+                metrics: runtimeMetrics);
             host.AddBackground("event recorder", events.RunAsync);
             OperatorControllers.AddTo(host, client, events, loggers);
             await using var probes = await ProbeServer.StartAsync(settings.ProbeAddress, host, cancellationToken);
             logger.LogInformation("Probes at http://{Address}/healthz and /readyz", settings.ProbeAddress);
+            await using var metrics = await MetricsServer.StartAsync(
+                settings.MetricsAddress ?? (embedded is null ? MetricsServer.DefaultAddress : MetricsServer.EmbeddedAddress),
+                exporter, optional: settings.MetricsAddress is null && embedded is not null, logger, cancellationToken);
             await host.RunAsync(cancellationToken);
             return 0;
         }

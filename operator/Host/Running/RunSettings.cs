@@ -25,6 +25,9 @@ internal sealed record RunSettings
     /// <summary>host:port for /healthz and /readyz.</summary>
     public string ProbeAddress { get; init; } = "127.0.0.1:8081";
 
+    /// <summary>host:port (or :port, or 0 for off) serving /metrics; null means :8080, or 127.0.0.1:8080 if free in embedded mode.</summary>
+    public string? MetricsAddress { get; init; }
+
     public bool JsonLogs { get; init; }
 
     /// <summary>Serve the paas.dev admission webhook.</summary>
