@@ -16,7 +16,8 @@ internal static class ArgoCdConfigMapPatch
         text.Append("# Argo CD health checks for the paas.dev kinds, generated from resource_customizations/paas.dev/<Kind>/health.lua.\n");
         text.Append("# Do not edit: change health.lua, then run PAAS_UPDATE_SAMPLES=1 dotnet test tests/Samples.Tests to regenerate.\n");
         text.Append("# Apply: kubectl -n argocd patch configmap argocd-cm --patch-file argocd-cm-patch.yaml (or use it as a kustomize patch).\n");
-        text.Append("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: argocd-cm\n  namespace: argocd\ndata:\n");
+        // No namespace: the patch then fits an Argo CD installed in any namespace (-n names it).
+        text.Append("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: argocd-cm\ndata:\n");
         foreach (var kind in HealthScripts.Kinds)
         {
             text.Append("  resource.customizations.health.paas.dev_").Append(kind).Append(": |\n");
