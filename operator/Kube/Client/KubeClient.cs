@@ -54,15 +54,9 @@ public sealed class KubeClient : IKubeClient, IDisposable
     public async Task<KubeList<T>> ListAsync<T>(string? @namespace, ListOptions? options = null, CancellationToken cancellationToken = default)
         where T : class, IKubernetesObject<T>
     {
-        var list = await _calls.ListAsync(T.Resource, @namespace, options, cancellationToken);
-        var items = list["items"] as JsonArray ?? [];
-        return new KubeList<T>
-        {
-            ApiVersion = (string?)list["apiVersion"],
-            Kind = (string?)list["kind"],
-            Metadata = list["metadata"]?.Deserialize(KubeJsonContext.Default.ListMeta) ?? new ListMeta(),
-            Items = [.. items.OfType<JsonObject>().Select(MaterializeCollected<T>)],
-        };
+        var request = ResourceCalls.ListRequest(T.Resource, @namespace, options);
+        var body = await _calls.Transport.SendForBytesAsync(request, cancellationToken);
+        return ListReader.Read(body, request.ToString(), MaterializeCollected<T>);
     }
 
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(

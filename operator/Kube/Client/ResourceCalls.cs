@@ -12,7 +12,10 @@ internal sealed class ResourceCalls(KubeTransport transport, string? defaultFiel
     public async Task<JsonObject> GetAsync(ResourceType type, string name, string? @namespace, CancellationToken cancellationToken) =>
         await SendForObjectAsync(new KubeRequest(HttpMethod.Get, ResourcePaths.Item(type, @namespace, name)), cancellationToken);
 
-    public async Task<JsonObject> ListAsync(ResourceType type, string? @namespace, ListOptions? options, CancellationToken cancellationToken)
+    public async Task<JsonObject> ListAsync(ResourceType type, string? @namespace, ListOptions? options, CancellationToken cancellationToken) =>
+        await SendForObjectAsync(ListRequest(type, @namespace, options), cancellationToken);
+
+    public static KubeRequest ListRequest(ResourceType type, string? @namespace, ListOptions? options)
     {
         options ??= new ListOptions();
         var path = new QueryString(ResourcePaths.Collection(type, @namespace))
@@ -23,7 +26,7 @@ internal sealed class ResourceCalls(KubeTransport transport, string? defaultFiel
             .Add("resourceVersion", options.ResourceVersion)
             .Add("resourceVersionMatch", options.ResourceVersionMatch)
             .ToString();
-        return await SendForObjectAsync(new KubeRequest(HttpMethod.Get, path), cancellationToken);
+        return new KubeRequest(HttpMethod.Get, path);
     }
 
     public static KubeRequest WatchRequest(ResourceType type, string? @namespace, WatchOptions options) => new(
