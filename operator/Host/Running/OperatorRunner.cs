@@ -45,6 +45,7 @@ internal sealed class OperatorRunner(RunSettings settings, ILoggerFactory logger
                 JsonResolvers = [PaasJsonContext.Default],
                 DefaultFieldManager = "paas-operator",
                 UserAgent = "paas-operator/0.1",
+                OmitManagedFieldsFromListsAndWatches = true,
             });
             await using var webhook = await AdmissionWebhook.StartAsync(settings, platform, client, embedded is not null, loggers, cancellationToken);
             var identity = $"{Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
