@@ -59,7 +59,7 @@ internal sealed class OperatorRunner(RunSettings settings, ILoggerFactory logger
                 loggers.CreateLogger<EventRecorder>(),
                 metrics: runtimeMetrics);
             host.AddBackground("event recorder", events.RunAsync);
-            OperatorControllers.AddTo(host, client, events, loggers);
+            OperatorControllers.AddTo(host, client, events, loggers, settings: platform);
             await using var probes = await ProbeServer.StartAsync(settings.ProbeAddress, host, cancellationToken);
             logger.LogInformation("Probes at http://{Address}/healthz and /readyz", settings.ProbeAddress);
             await using var metrics = await MetricsServer.StartAsync(
