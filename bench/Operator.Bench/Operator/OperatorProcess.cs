@@ -12,6 +12,7 @@ namespace Paas.Bench.Operator;
 internal sealed partial class OperatorProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private const string OperatorEnvironmentPrefix = "PAAS_OPERATOR_ENV_";
     private readonly Queue<string> lastLines = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> workers = new(StringComparer.Ordinal);
     private readonly HttpClient probes = new() { Timeout = TimeSpan.FromSeconds(2) };
@@ -42,7 +43,7 @@ internal sealed partial class OperatorProcess : IAsyncDisposable
             : throw new FileNotFoundException($"the operator executable {path} does not exist; build it with `dotnet build operator/Host -c Release` (same PAAS_ARTIFACTS) or set PAAS_OPERATOR_HOST", path);
     }
 
-    /// <summary>Starts <c>paas-operator run --kubeconfig ... --leader-elect=false --webhook=false</c>.</summary>
+    /// <summary>Starts <c>paas-operator run --kubeconfig ... --leader-elect=false --webhook=false</c>, probes and metrics on free ports.</summary>
     public static OperatorProcess Start(string kubeconfig)
     {
         var probeAddress = $"127.0.0.1:{FreePort()}";
@@ -52,7 +53,15 @@ internal sealed partial class OperatorProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "run", "--kubeconfig", kubeconfig, "--leader-elect=false", "--webhook=false", "--probe-address", probeAddress })
+        // PAAS_OPERATOR_ENV_DOTNET_gcServer=0 sets DOTNET_gcServer=0 for the operator alone, for tuning experiments.
+        foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(entry => ((string)entry.Key, (string?)entry.Value))
+            .Where(pair => pair.Item1.StartsWith(OperatorEnvironmentPrefix, StringComparison.Ordinal)))
+        {
+            start.Environment[name[OperatorEnvironmentPrefix.Length..]] = value;
+        }
+
+        foreach (var arg in new[] { "run", "--kubeconfig", kubeconfig, "--leader-elect=false", "--webhook=false", "--probe-address", probeAddress, "--metrics-address", $"127.0.0.1:{FreePort()}" })
         {
             start.ArgumentList.Add(arg);
         }
