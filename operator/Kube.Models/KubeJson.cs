@@ -35,11 +35,12 @@ public sealed partial class KubeJsonContext : JsonSerializerContext;
 /// <summary>Serializer options for Kubernetes JSON: camelCase names, nulls omitted (an omitted field and a null differ under apply).</summary>
 public static class KubeJson
 {
-    /// <summary>Options that resolve the types of this assembly and of any extra contexts given.</summary>
+    /// <summary>Options that resolve the types of this assembly and of any extra contexts given; times are written as metav1.Time.</summary>
     public static JsonSerializerOptions CreateOptions(params IJsonTypeInfoResolver[] extra) => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         TypeInfoResolver = JsonTypeInfoResolver.Combine([KubeJsonContext.Default, .. extra]),
+        Converters = { new TimeJsonConverter() },
     };
 }
