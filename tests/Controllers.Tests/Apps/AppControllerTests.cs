@@ -35,8 +35,8 @@ public class AppControllerTests : IClassFixture<Cluster>
         snapshot.Metadata.Annotations.Should().Contain(PaasAnnotations.ConfigHash, v2.Spec.Config.Hash);
         snapshot.Metadata.Labels.Should().Contain(WorkloadLabels.Component, ConfigSnapshotSecret.Component).And.NotContainKey(PaasLabels.Release);
         await Eventually.TrueAsync(
-            async () => (await cluster.Client.GetAsync<App>("shop", ns)).Status?.Conditions?.Any(c => c.Type == ConditionTypes.Released && c.Message == "v2 is not current yet.") == true,
-            "the App reports v2 as pending");
+            async () => (await cluster.Client.GetAsync<App>("shop", ns)).Status?.Conditions?.Any(c => c.Type == ConditionTypes.Released && c.Message == "v2 is current.") == true,
+            "the App reports v2 as current once the release controller has let it go live");
     }
 
     [Fact]

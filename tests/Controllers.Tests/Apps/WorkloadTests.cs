@@ -78,10 +78,18 @@ public class WorkloadTests : IClassFixture<Cluster>
         web.Metadata.Labels.Should().Contain(PaasLabels.Release, "v2");
         web.Spec!.Template.Metadata!.Labels.Should().Contain(PaasLabels.Release, "v2");
         web.Spec.Template.Spec!.Containers.Single().EnvFrom!.Single().SecretRef!.Name.Should().Be(v2.Spec.Config!.SecretName);
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                var events = (await cluster.Client.ListAsync<Event>(ns)).Items.Where(e => e.Regarding?.Kind == "App").ToList();
+                return events.Any(e => e.Reason == "RolloutStarted" && e.Note!.Contains("v2", StringComparison.Ordinal))
+                    && events.Any(e => e.Reason == "RolloutComplete" && e.Note!.StartsWith("v2 is running", StringComparison.Ordinal));
+            },
+            "the App has RolloutStarted and RolloutComplete events for v2");
     }
 
     [Fact]
-    public async Task Process_type_removed_from_the_release_has_its_deployment_pruned()
+    public async Task Process_type_removed_from_the_release_has_its_workloads_pruned()
     {
         var ns = await cluster.NewNamespaceAsync();
         await cluster.Client.CreateAsync(new App { Metadata = new ObjectMeta { Name = "shop", Namespace = ns } });
@@ -101,6 +109,20 @@ public class WorkloadTests : IClassFixture<Cluster>
         ready.Status!.CurrentRelease.Should().Be(2);
         ready.Status.Processes.Should().ContainKey("web");
         (await cluster.Client.TryGetAsync<Deployment>("shop-web", ns)).Should().NotBeNull();
+
+        // Now the web process goes: its Deployment, Service and Ingress with it, and the App has no URL.
+        await cluster.Client.MergePatchAsync<App>("shop", ns, JsonNode.Parse("""{"spec":{"procfile":"worker: bin/worker"}}""")!);
+        await WaitForAsync<Release>(cluster.Client, ns, "shop-v3", _ => true, "the Procfile change created v3");
+        await MakeCurrentAsync(cluster.Client, ns, 3);
+
+        await WaitForGoneAsync<Ingress>(cluster.Client, ns, "shop-web");
+        await WaitForGoneAsync<Service>(cluster.Client, ns, "shop-web");
+        await WaitForGoneAsync<Deployment>(cluster.Client, ns, "shop-web");
+        var workerOnly = await WaitForAppAsync(
+            cluster.Client, ns, app => IsReady(app) && app.Status?.CurrentRelease == 3 && app.Status.Url is null && app.Status.Processes?.ContainsKey("web") == false,
+            "App shop runs v3 without web and URL");
+        workerOnly.Status!.Processes.Should().ContainKey("worker").And.NotContainKey("web");
+        (await cluster.Client.TryGetAsync<Deployment>("shop-worker", ns)).Should().NotBeNull();
     }
 
     [Fact]
