@@ -15,4 +15,8 @@ public sealed record GitSource
     [Description("Branch, tag or full commit SHA. Omitted means the repository's default branch (HEAD).")]
     [MaxLength(255)]
     public string? Ref { get; init; }
+
+    [Description("Folder inside the repository that holds the app, for repositories with several apps, e.g. services/api. Omitted means the repository's root.")]
+    [MaxLength(1024)]
+    public string? Path { get; init; }
 }

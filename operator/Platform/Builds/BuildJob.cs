@@ -87,7 +87,7 @@ public static class BuildJob
         var source = input.Build.Spec.Source;
         var (script, env) = source switch
         {
-            { Git: { } git } => (BuildScripts.GitSource, new List<EnvVar> { Env("GIT_URL", git.Url), Env("GIT_REF", git.Ref ?? string.Empty) }),
+            { Git: { } git } => (BuildScripts.GitSource, GitEnv(git)),
             { Archive: { } archive } => (BuildScripts.ArchiveSource, [Env("ARCHIVE_URL", archive.Url), Env("ARCHIVE_SHA256", archive.Sha256)]),
             _ => throw new ArgumentException("only git and archive sources are built by a Job; an image source is deployed as it is", nameof(input)),
         };
@@ -163,4 +163,16 @@ public static class BuildJob
         };
 
     private static EnvVar Env(string name, string value) => new() { Name = name, Value = value };
+
+    /// <summary>The clone's inputs; GIT_PATH only when a folder is named, so root builds keep their Job unchanged.</summary>
+    private static List<EnvVar> GitEnv(GitSource git)
+    {
+        var env = new List<EnvVar> { Env("GIT_URL", git.Url), Env("GIT_REF", git.Ref ?? string.Empty) };
+        if (git.Path is { Length: > 0 } path)
+        {
+            env.Add(Env("GIT_PATH", path.TrimEnd('/')));
+        }
+
+        return env;
+    }
 }

@@ -17,7 +17,7 @@ public static class BuildScripts
     /// <summary>Where the plan step sees the App's config snapshot Secret, one file per config var.</summary>
     public const string ConfigMount = "/paas/config";
 
-    /// <summary>Clones <c>$GIT_URL</c> at <c>$GIT_REF</c> (else the default branch) and reports the full commit SHA.</summary>
+    /// <summary>Clones <c>$GIT_URL</c> at <c>$GIT_REF</c> (else the default branch), keeps only <c>$GIT_PATH</c> when set, and reports the full commit SHA.</summary>
     public const string GitSource = """
         set -eu
         src=/workspace/context/source
@@ -39,6 +39,16 @@ public static class BuildScripts
         commit=$(git rev-parse HEAD)
         rm -rf .git
         echo "       Commit $commit"
+        if [ -n "${GIT_PATH:-}" ]; then
+          if [ ! -d "$src/$GIT_PATH" ]; then
+            echo "folder $GIT_PATH does not exist in $GIT_URL at $commit; set spec.source.git.path to the app's folder or omit it" >&2
+            exit 1
+          fi
+          echo "       Building the folder $GIT_PATH"
+          mv "$src" /workspace/checkout
+          mv "/workspace/checkout/$GIT_PATH" "$src"
+          rm -rf /workspace/checkout
+        fi
         printf '%s' "$commit" > /dev/termination-log
         """;
 

@@ -10,6 +10,8 @@ public static partial class GitSources
 
     public const string RefRule = "git refs cannot contain spaces, \"..\", \"~\", \"^\", \":\", \"?\", \"*\", \"[\", \"\\\" or \"@{\", start with \"-\" or \"/\", or end with \"/\", \".\" or \".lock\" (git check-ref-format)";
 
+    public const string PathRule = "the path must be a relative folder inside the repository: no leading \"/\", no \"..\" or \".\" segments, no empty segments or backslashes";
+
     private static readonly string[] Schemes = ["https", "http", "ssh", "git"];
 
     /// <summary>Errors of a git source at <paramref name="field"/> (its <c>url</c> and <c>ref</c>), and a warning for credentials in the URL.</summary>
@@ -29,7 +31,19 @@ public static partial class GitSources
         {
             findings.Add(ValidationError.Invalid($"{field}.ref", Quote.Of(gitRef), RefRule, "use a branch, tag or commit SHA, e.g. \"main\" or \"v1.2.0\"", "ref"));
         }
+
+        if (git.Path is { } path && !IsValidPath(path))
+        {
+            findings.Add(ValidationError.Invalid($"{field}.path", Quote.Of(path), PathRule, "name the app's folder from the repository root, e.g. \"services/api\", or omit path for the root", "path"));
+        }
     }
+
+    /// <summary>A folder below the repository root: the build step moves it into place, so it must not climb out.</summary>
+    public static bool IsValidPath(string path) =>
+        path.Length > 0
+        && !path.Any(c => char.IsControl(c) || c == '\\')
+        && !path.StartsWith('/')
+        && path.TrimEnd('/').Split('/').All(segment => segment.Length > 0 && segment != "." && segment != "..");
 
     public static bool IsValidUrl(string url)
     {

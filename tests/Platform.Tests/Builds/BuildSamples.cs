@@ -16,6 +16,11 @@ internal static class BuildSamples
             Heroku24,
             [],
             "shop-config-0123456789"),
+        ["git-monorepo-folder"] = new(
+            Build("shop-api", new BuildSource { Git = new GitSource { Url = "https://git.example/team/monorepo.git", Ref = "v1.2.0", Path = "services/api" } }),
+            Heroku24,
+            [],
+            null),
         ["archive-buildpacks"] = new(
             Build("shop-archive", new BuildSource { Archive = new ArchiveSource { Url = "https://files.example/shop.tar.gz", Sha256 = new string('a', 64) } }),
             Heroku24,
