@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Kube.Models;
-using Kube.Runtime.Events;
-using Kube.Runtime.Hosting;
 using Paas.Controllers.Releases;
 using Paas.Controllers.Tests.Support;
 using Paas.Platform.Api;
@@ -20,7 +18,7 @@ public class AppControllerTests : IClassFixture<Cluster>
     {
         var ns = await cluster.NewNamespaceAsync();
         await cluster.CreateAppWithFirstReleaseAsync(ns);
-        await using var host = StartOperator(ns);
+        await using var host = await OperatorUnderTest.StartAsync(cluster, ns);
         await WaitForReleasedConditionAsync(ns);
         (await HistoryAsync(ns)).Should().HaveCount(1, "an unchanged App needs no new Release");
 
@@ -44,14 +42,13 @@ public class AppControllerTests : IClassFixture<Cluster>
     {
         var ns = await cluster.NewNamespaceAsync();
         await cluster.CreateAppWithFirstReleaseAsync(ns);
-        var first = StartOperator(ns);
+        var first = await OperatorUnderTest.StartAsync(cluster, ns);
         await SetConfigAsync(ns, "FOO", "1");
         await WaitForReleaseAsync(ns, "shop-v2");
 
         // A second replica without leader election races the first on the next change.
-        await using (var second = StartOperator(ns))
+        await using (await OperatorUnderTest.StartAsync(cluster, ns))
         {
-            await second.WaitSyncedAsync();
             await SetConfigAsync(ns, "FOO", "2");
             await WaitForReleaseAsync(ns, "shop-v3");
             await first.DisposeAsync();
@@ -59,8 +56,7 @@ public class AppControllerTests : IClassFixture<Cluster>
             await WaitForReleaseAsync(ns, "shop-v4");
         }
 
-        await using var restarted = StartOperator(ns);
-        await restarted.WaitSyncedAsync();
+        await using var restarted = await OperatorUnderTest.StartAsync(cluster, ns);
         await SetConfigAsync(ns, "BAZ", "4");
         var v5 = await WaitForReleaseAsync(ns, "shop-v5");
 
@@ -69,18 +65,6 @@ public class AppControllerTests : IClassFixture<Cluster>
         history.Select(r => r.Spec.Version).Should().Equal(1, 2, 3, 4, 5);
         history.Select(r => r.Spec.Description).Skip(1).Should().Equal("Set FOO config vars", "Set FOO config vars", "Set BAR config vars", "Set BAZ config vars");
     }
-
-    private RunningOperator StartOperator(string ns)
-    {
-        var (client, requests) = cluster.NewClient();
-        var recorder = new EventRecorder(cluster.NewClient().Client, new EventRecorderOptions { ReportingController = "paas-operator", ReportingInstance = "test" });
-        var host = new ControllerHost();
-        OperatorControllers.AddTo(host, client, recorder, @namespace: ns);
-        host.AddBackground("events", recorder.RunAsync);
-        var stop = new CancellationTokenSource();
-        return new RunningOperator(host, host.RunAsync(stop.Token), stop, requests);
-    }
-
 
     private Task SetConfigAsync(string ns, string name, string value) =>
         cluster.Client.MergePatchAsync<App>("shop", ns, new JsonObject { ["spec"] = new JsonObject { ["config"] = new JsonObject { [name] = value } } });
@@ -99,20 +83,4 @@ public class AppControllerTests : IClassFixture<Cluster>
 
     private Task<IReadOnlyList<Release>> HistoryAsync(string ns) =>
         new ReleaseLedger(cluster.Client).ReadHistoryAsync("shop", ns, CancellationToken.None);
-
-    /// <summary>An operator process in the test: its host loop, a way to stop it, and its client's request count.</summary>
-    private sealed record RunningOperator(ControllerHost Host, Task Run, CancellationTokenSource Stop, CountingHandler Requests) : IAsyncDisposable
-    {
-        public Task WaitSyncedAsync() => Eventually.TrueAsync(() => Host.IsActive, "the operator's caches synced and controllers run");
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!Stop.IsCancellationRequested)
-            {
-                await Stop.CancelAsync();
-                await Run;
-                Stop.Dispose();
-            }
-        }
-    }
 }

@@ -11,8 +11,7 @@ namespace Paas.Controllers.Tests.Apps;
 
 /// <summary>
 /// The operator as the host runs it (<see cref="OperatorControllers.AddTo"/>), limited to one namespace, with its
-/// client's requests counted; plus the steps tests take in the release engineer's place until the Release controller
-/// sets <c>status.current</c> itself.
+/// client's requests counted; plus steps that put a Release live directly, so workload tests need no release phase.
 /// </summary>
 internal sealed class OperatorUnderTest : IAsyncDisposable
 {

@@ -1,52 +1,16 @@
 using System.Text.Json.Nodes;
 using Kube.Client;
 using Kube.Models;
-using Kube.Runtime.Events;
-using Kube.Runtime.Hosting;
+using Paas.Controllers.Tests.Apps;
 using Paas.Controllers.Tests.Support;
 using Paas.Platform.Api;
 
 namespace Paas.Controllers.Tests.Releases;
 
-/// <summary>The whole operator as the host runs it (<see cref="OperatorControllers.AddTo"/>), in one namespace, with its writes counted.</summary>
-internal sealed class ReleaseTestOperator : IAsyncDisposable
+/// <summary>The steps the release tests take: the operator is <see cref="OperatorUnderTest"/>, the same one the workload tests run.</summary>
+internal static class ReleaseTestOperator
 {
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task run;
-
-    private ReleaseTestOperator(ControllerHost host, CountingHandler requests)
-    {
-        Host = host;
-        Requests = requests;
-        run = host.RunAsync(stop.Token);
-    }
-
-    public ControllerHost Host { get; }
-
-    public CountingHandler Requests { get; }
-
-    public static async Task<ReleaseTestOperator> StartAsync(Cluster cluster, string ns)
-    {
-        var (client, requests) = cluster.NewClient();
-        var recorder = new EventRecorder(cluster.NewClient().Client, new EventRecorderOptions { ReportingController = "paas-operator", ReportingInstance = "test" });
-        var host = new ControllerHost();
-        OperatorControllers.AddTo(host, client, recorder, @namespace: ns);
-        host.AddBackground("events", recorder.RunAsync);
-        var running = new ReleaseTestOperator(host, requests);
-        await Eventually.TrueAsync(() => running.Host.IsActive, "the operator's caches synced and its controllers run");
-        return running;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!stop.IsCancellationRequested)
-        {
-            await stop.CancelAsync();
-            await run;
-        }
-
-        stop.Dispose();
-    }
+    public static Task<OperatorUnderTest> StartAsync(Cluster cluster, string ns) => OperatorUnderTest.StartAsync(cluster, ns);
 
     /// <summary>A Release of App <c>shop</c> as a deploy would create it.</summary>
     public static Task<Release> CreateReleaseAsync(KubeClient client, string ns, int version, IReadOnlyDictionary<string, string> processTypes, string image = Cluster.Image) =>
