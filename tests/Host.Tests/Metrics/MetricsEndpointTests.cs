@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Text.Json.Nodes;
 using Kube.Client;
 using Kube.Config;
 using Microsoft.Extensions.Logging.Abstractions;
 using Paas.Host.Running;
 using Paas.Platform.Api;
+using static Paas.Host.Tests.Support.RunningOperator;
 
 namespace Paas.Host.Tests.Metrics;
 
@@ -108,41 +108,4 @@ public sealed class MetricsEndpointTests : IDisposable
             return null;
         }
     }
-
-    private static async Task Eventually(Func<Task<bool>> condition, Task run)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (run.IsCompleted)
-            {
-                await run;
-                throw new InvalidOperationException("the operator stopped before the condition held");
-            }
-
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
-
-            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should hold within 30 s");
-            await Task.Delay(100);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot() =>
-        typeof(MetricsEndpointTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
 }
