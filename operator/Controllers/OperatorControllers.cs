@@ -19,7 +19,7 @@ namespace Paas.Controllers;
 public static class OperatorControllers
 {
     /// <summary>
-    /// Adds informers for Apps, Releases, Secrets, the App's workloads and dynos, and the App, Formation and dyno-cycling controllers; events go through
+    /// Adds informers for Apps, Releases, Secrets, Builds, the App's workloads and dynos, and the App, Formation and dyno-cycling controllers; events go through
     /// <paramref name="events"/>; <paramref name="settings"/> (default <see cref="PlatformSettings.Default"/>) shape the workloads.
     /// </summary>
     public static ControllerHost AddTo(
@@ -31,20 +31,22 @@ public static class OperatorControllers
         var apps = new Informer<App>(client, options, loggers?.CreateLogger("informer.apps"));
         var releases = new Informer<Release>(client, options, loggers?.CreateLogger("informer.releases"));
         var secrets = new Informer<Secret>(client, options, loggers?.CreateLogger("informer.secrets"));
+        var builds = BuildControllers.NewBuildInformer(client, @namespace, loggers);
         var workloads = new WorkloadInformers(client, @namespace, loggers);
         var reconciler = new AppReconciler(
-            apps.Store, releases.Store, secrets.Store, client, events, workloads: new AppWorkloads(workloads.Stores, client, events, settings));
+            apps.Store, releases.Store, secrets.Store, client, events, workloads: new AppWorkloads(workloads.Stores, client, events, settings), builds: builds.Store);
         var controller = new Controller("app", reconciler, logger: loggers?.CreateLogger("controller.app"))
             .For(apps)
             .Watches(releases, release => [new ObjectKey(release.Metadata.Namespace, release.Spec.App)])
-            .Watches(secrets, secret => AppsUsing(apps.Store, secret));
+            .Watches(secrets, secret => AppsUsing(apps.Store, secret))
+            .Watches(builds, build => [new ObjectKey(build.Metadata.Namespace, build.Spec.App)]);
         workloads.ReconcileOwnersOn(controller);
         workloads.AddTo(host);
         host.Add(FormationController.Create(workloads.Formations, apps, releases, workloads.Deployments, client, settings, loggers));
         DynoCycling.AddTo(host, client, workloads.Deployments, events, @namespace, loggers);
         Releases.ReleaseController.AddTo(host, apps, releases, client, events, @namespace, loggers, settings, workloads.Formations.Store);
-        BuildControllers.AddTo(host, client, events, apps, secrets, @namespace, loggers, settings);
-        return host.Add(apps).Add(releases).Add(secrets).Add(controller);
+        BuildControllers.AddTo(host, client, events, apps, secrets, @namespace, loggers, settings, builds: builds);
+        return host.Add(apps).Add(releases).Add(secrets).Add(builds).Add(controller);
     }
 
     /// <summary>Apps that own the Secret (snapshots) or read it through spec.configFrom.</summary>

@@ -31,12 +31,14 @@ public sealed class AppReconciler : IReconciler
     private readonly IEventRecorder events;
     private readonly TimeProvider time;
     private readonly AppWorkloads? workloads;
+    private readonly IObjectStore<Build>? builds;
 
     public AppReconciler(
         IObjectStore<App> apps, IObjectStore<Release> releases, IObjectStore<Secret> secrets, KubeClient client, IEventRecorder events, TimeProvider? time = null,
-        AppWorkloads? workloads = null)
+        AppWorkloads? workloads = null, IObjectStore<Build>? builds = null)
     {
         this.workloads = workloads;
+        this.builds = builds;
         this.apps = apps;
         this.releases = releases;
         this.secrets = secrets;
@@ -112,6 +114,12 @@ public sealed class AppReconciler : IReconciler
             Conditions = ConditionSet.Set(app.Status?.Conditions, ConditionTypes.Released, status, reason, message, generation, time.GetUtcNow()),
         };
         desired = workload?.ApplyTo(desired, generation, time.GetUtcNow()) ?? desired;
+        if (builds is not null)
+        {
+            var own = builds.List().Where(build => build.Metadata.Namespace == app.Metadata.Namespace && build.Spec.App == app.Metadata.Name);
+            desired = AppBuildStatus.ApplyTo(desired, own, generation, time.GetUtcNow());
+        }
+
         await statuses.WriteAsync(app, desired, cancellationToken, exact: workload is not null);
     }
 

@@ -18,6 +18,7 @@ public static class BuildControllers
     /// <summary>
     /// Adds the Build and build-Job informers and the Build controller to <paramref name="host"/>. The App and Secret
     /// informers belong to the caller, who adds them to the host; a change of an App reconciles its unfinished Builds.
+    /// A <paramref name="builds"/> informer given by the caller (who shares it, e.g. for App status) is the caller's to add.
     /// </summary>
     public static ControllerHost AddTo(
         ControllerHost host,
@@ -28,13 +29,15 @@ public static class BuildControllers
         string? @namespace = null,
         ILoggerFactory? loggers = null,
         PlatformSettings? settings = null,
-        IImageResolver? images = null)
+        IImageResolver? images = null,
+        Informer<Build>? builds = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(apps);
         ArgumentNullException.ThrowIfNull(secrets);
-        var builds = new Informer<Build>(client, new InformerOptions { Namespace = @namespace }, loggers?.CreateLogger("informer.builds"));
+        var ownsBuilds = builds is null;
+        builds ??= NewBuildInformer(client, @namespace, loggers);
         var jobs = new Informer<Job>(client, new InformerOptions { Namespace = @namespace, LabelSelector = BuildLabels.Build }, loggers?.CreateLogger("informer.buildjobs"));
         var options = new BuildControllerOptions { Settings = settings, Images = images ?? new RegistryImageResolver(RegistryClient()) };
         var reconciler = new BuildReconciler(new BuildStores(builds.Store, apps.Store, jobs.Store, secrets.Store), client, events, options);
@@ -43,8 +46,12 @@ public static class BuildControllers
             .Owns<Job, Build>(jobs)
             .Watches(apps, app => UnfinishedBuilds(builds.Store, app.Metadata.Namespace, app.Metadata.Name))
             .Watches(builds, build => UnfinishedBuilds(builds.Store, build.Metadata.Namespace, build.Spec.App).Where(key => key.Name != build.Metadata.Name));
-        return host.Add(builds).Add(jobs).Add(controller);
+        return (ownsBuilds ? host.Add(builds) : host).Add(jobs).Add(controller);
     }
+
+    /// <summary>The informer of Builds the controller reads; create it here to share it before calling <see cref="AddTo"/>.</summary>
+    public static Informer<Build> NewBuildInformer(KubeClient client, string? @namespace, ILoggerFactory? loggers) =>
+        new(client, new InformerOptions { Namespace = @namespace }, loggers?.CreateLogger("informer.builds"));
 
     /// <summary>Builds of the App that may still change: a new App spec can unblock them, a newer Build supersedes them.</summary>
     private static IEnumerable<ObjectKey> UnfinishedBuilds(IObjectStore<Build> builds, string? @namespace, string? app) =>
