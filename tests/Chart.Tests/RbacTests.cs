@@ -33,6 +33,7 @@ public sealed class RbacTests : IAsyncLifetime
         ["delete pods"] = "dyno cycling restarts each dyno once a day (24 h plus up to 216 min), longer than a test runs",
         ["delete batch/jobs"] = "a newer Build cancels an older running one by deleting its Job",
         ["delete networking.k8s.io/ingresses"] = "the web Ingress is pruned when an App stops having a web process type",
+        ["patch events.k8s.io/events"] = "the event recorder patches an Event's series when the same event repeats, which the scenario does only when its timing makes a reconcile repeat one",
     };
 
     private readonly ConcurrentQueue<ObservedRequest> requests = new();
