@@ -1,0 +1,25 @@
+using Kube.Client;
+using Paas.Platform.Api;
+
+namespace Paas.Cli.Cluster;
+
+/// <summary>An App's Releases, newest first, and the questions asked of them.</summary>
+public sealed record ReleaseHistory(IReadOnlyList<Release> NewestFirst)
+{
+    public static async Task<ReleaseHistory> ListAsync(KubeClient client, string @namespace, string app, CancellationToken cancellationToken)
+    {
+        var releases = await client.ListAllAsync<Release>(@namespace, cancellationToken: cancellationToken);
+        return new ReleaseHistory([.. releases.Items.Where(release => release.Spec.App == app).OrderByDescending(release => release.Spec.Version)]);
+    }
+
+    /// <summary>The highest version, 0 when the App has none yet.</summary>
+    public int NewestVersion => NewestFirst.Count == 0 ? 0 : NewestFirst[0].Spec.Version;
+
+    /// <summary>The serving Release: the App's status says which; the Release's own <c>status.current</c> otherwise.</summary>
+    public Release? Current(App app) =>
+        app.Status?.CurrentRelease is { } version
+            ? NewestFirst.FirstOrDefault(release => release.Spec.Version == version)
+            : NewestFirst.FirstOrDefault(release => release.Status?.Current == true);
+
+    public Release? Find(int version) => NewestFirst.FirstOrDefault(release => release.Spec.Version == version);
+}
