@@ -15,7 +15,7 @@ public static class Builds
     public static async Task<IReadOnlyList<Build>> ListAsync(CliSession session, string app, CancellationToken cancellationToken)
     {
         var builds = await session.Client.ListAllAsync<Build>(session.Namespace, cancellationToken: cancellationToken);
-        return [.. builds.Items.Where(build => build.Spec.App == app).OrderByDescending(build => build.Metadata.CreationTimestamp)];
+        return [.. builds.Items.Where(build => build.Spec.App == app).OrderByDescending(build => build.Metadata.CreationTimestamp).ThenByDescending(build => build.Metadata.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>Creates a Build of <paramref name="app"/> from <paramref name="source"/>, owned by the App; the webhook's rules are checked first.</summary>
