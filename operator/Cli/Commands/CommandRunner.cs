@@ -42,7 +42,7 @@ public sealed class CommandRunner(GlobalOptions options, CliEnvironment environm
             await FailAsync(failed.Message);
             return ExitCodes.Failed;
         }
-        catch (Exception e) when (e is KubeApiException or HttpRequestException or TimeoutException && session is { IsConnected: true })
+        catch (Exception e) when (e is KubeApiException or HttpRequestException or TimeoutException or IOException && session is { IsConnected: true })
         {
             await FailAsync(ApiFailures.Describe(e, session.Namespace, session.Config.Server));
             return ExitCodes.Failed;

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Kube.Auth;
 using Kube.Client;
-using Kube.Config;
 using Kube.Models;
 using Kube.Testing;
 using Paas.Platform.Api;
@@ -120,8 +118,4 @@ public sealed class CliCluster : IAsyncLifetime
     /// <summary>Writes an App's status as the operator would.</summary>
     public Task<App> SetAppStatusAsync(string ns, JsonObject status, string app = "shop") =>
         Client.MergePatchAsync<App>(app, ns, new JsonObject { ["status"] = status }, "status");
-
-    /// <summary>The handler chain the CLI would build, with <paramref name="wrap"/> in front of it.</summary>
-    public static Func<KubeConfig, HttpMessageHandler> Wrapping(Func<HttpMessageHandler, DelegatingHandler> wrap) =>
-        config => wrap(KubeHttpHandler.Create(config));
 }

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Kube.Auth;
+
+namespace Paas.Cli.Tests.Support;
+
+/// <summary>
+/// Answers <c>GET .../pods/{pod}/log</c> from canned text, because the in-process API server has no kubelet to read
+/// container logs from; every other request goes on to the real server.
+/// </summary>
+internal sealed class FakePodLogs(IReadOnlyDictionary<string, string> logsByPod)
+{
+    private readonly ConcurrentQueue<Uri> requests = new();
+
+    /// <summary>The log requests seen, with their query strings.</summary>
+    public IReadOnlyList<Uri> Requests => [.. requests];
+
+    /// <summary>For <see cref="CliEnvironment.Handler"/>: the CLI's own handler chain behind the fake log endpoint.</summary>
+    public CliEnvironment Install(CliEnvironment environment) =>
+        environment with { Handler = config => new Interceptor(this, KubeHttpHandler.Create(config)) };
+
+    private HttpResponseMessage Answer(Uri uri)
+    {
+        requests.Enqueue(uri);
+        var pod = uri.AbsolutePath.Split('/')[^2];
+        return logsByPod.TryGetValue(pod, out var text)
+            ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(text, Encoding.UTF8, "text/plain") }
+            : new HttpResponseMessage(HttpStatusCode.NotFound)
+            {
+                Content = new StringContent($"{{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"pods \\\"{pod}\\\" not found\",\"reason\":\"NotFound\",\"code\":404}}", Encoding.UTF8, "application/json"),
+            };
+    }
+
+    private sealed class Interceptor(FakePodLogs logs, HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            request.RequestUri!.AbsolutePath.EndsWith("/log", StringComparison.Ordinal)
+                ? Task.FromResult(logs.Answer(request.RequestUri))
+                : base.SendAsync(request, cancellationToken);
+    }
+}
