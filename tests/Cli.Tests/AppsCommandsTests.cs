@@ -119,7 +119,7 @@ public class AppsCommandsTests : IClassFixture<CliCluster>
     }
 
     [Fact]
-    public async Task Apps_create_of_a_taken_name_exits_1_and_says_so()
+    public async Task Apps_create_of_a_taken_name_ends_the_step_line_exits_1_and_says_so()
     {
         var ns = await cluster.NewNamespaceAsync();
         await cluster.CreateAppAsync(ns);
@@ -128,6 +128,7 @@ public class AppsCommandsTests : IClassFixture<CliCluster>
 
         run.ExitCode.Should().Be(1, run.ToString());
         run.Error.Should().Contain($"App shop already exists in namespace {ns}");
+        run.Out.Should().Be($"Creating shop in namespace {ns}... failed\n", "the step line ends before the error is printed");
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class CliSession : IDisposable
     private readonly Lazy<KubeConfig> config;
     private readonly Lazy<KubeClient> client;
     private readonly Lazy<HttpClient> raw;
+    private bool stepOpen;
 
     public CliSession(ParseResult parse, GlobalOptions options, CliEnvironment environment)
     {
@@ -56,6 +57,29 @@ public sealed class CliSession : IDisposable
     public string AppName => parse.GetValue(options.App) is { Length: > 0 } name
         ? name
         : throw new UsageException("--app: no App given; name it with -a APP, e.g. `paas releases -a shop` (list Apps with `paas apps`)");
+
+    /// <summary>Starts a step line, "Scaling dynos... "; <see cref="FinishStepAsync"/> ends it with the outcome.</summary>
+    public async Task StartStepAsync(string doing)
+    {
+        await Out.WriteAsync(doing + "... ");
+        stepOpen = true;
+    }
+
+    /// <summary>Ends the step line: "done", "done, v5".</summary>
+    public async Task FinishStepAsync(string outcome)
+    {
+        stepOpen = false;
+        await Out.WriteLineAsync(outcome);
+    }
+
+    /// <summary>Ends a step line the command left open by failing, so the error starts on a line of its own.</summary>
+    public async Task AbandonStepAsync()
+    {
+        if (stepOpen)
+        {
+            await FinishStepAsync("failed");
+        }
+    }
 
     public void Dispose()
     {

@@ -82,7 +82,7 @@ public static class AppsCommands
                 throw new UsageException(validation.Describe());
             }
 
-            await session.Out.WriteAsync($"Creating {appName} in namespace {session.Namespace}... ");
+            await session.StartStepAsync($"Creating {appName} in namespace {session.Namespace}");
             try
             {
                 app = await session.Client.CreateAsync(app, cancellationToken);
@@ -92,7 +92,7 @@ public static class AppsCommands
                 throw new CommandFailedException($"NAME: App {appName} already exists in namespace {session.Namespace}; choose another name, or use it with -a {appName}", e);
             }
 
-            await session.Out.WriteLineAsync("done");
+            await session.FinishStepAsync("done");
             if (app.Spec.Source?.Git is { } followed)
             {
                 await session.Out.WriteLineAsync($"Auto-deploy: each new commit of {GitReference.Describe(followed)} is built and released; watch with `paas builds -a {appName}`.");
@@ -121,7 +121,7 @@ public static class AppsCommands
             }
 
             var app = await Apps.GetAsync(session, cancellationToken);
-            await session.Out.WriteAsync($"Destroying {appName} in namespace {session.Namespace} (Releases, Builds, Formation and dynos)... ");
+            await session.StartStepAsync($"Destroying {appName} in namespace {session.Namespace} (Releases, Builds, Formation and dynos)");
             var background = new DeleteOptions { PropagationPolicy = PropagationPolicy.Background, IgnoreNotFound = true };
             await session.Client.DeleteAsync<App>(appName, session.Namespace, background with { PreconditionUid = app.Metadata.Uid }, cancellationToken);
 
@@ -137,7 +137,7 @@ public static class AppsCommands
                 await session.Client.DeleteAsync<Release>(release.Metadata.Name!, session.Namespace, background, cancellationToken);
             }
 
-            await session.Out.WriteLineAsync("done");
+            await session.FinishStepAsync("done");
         });
         return command;
     }

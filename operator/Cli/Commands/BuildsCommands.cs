@@ -50,9 +50,9 @@ public static class BuildsCommands
             var source = Source(parse.GetValue(git), parse.GetValue(image), parse.GetValue(path));
             var appName = session.AppName;
             var app = await Apps.GetAsync(session, cancellationToken);
-            await session.Out.WriteAsync($"Starting a build of {appName} from {(source.Git is { } repository ? GitReference.Describe(repository) : source.Image)}... ");
+            await session.StartStepAsync($"Starting a build of {appName} from {(source.Git is { } repository ? GitReference.Describe(repository) : source.Image)}");
             var build = await Builds.CreateAsync(session, app, source, cancellationToken);
-            await session.Out.WriteLineAsync($"done, {build.Metadata.Name}");
+            await session.FinishStepAsync($"done, {build.Metadata.Name}");
             await session.Out.WriteLineAsync($"Follow it with `paas builds:info {build.Metadata.Name} -a {appName}`; once it succeeds it becomes the next Release.");
         });
         return command;

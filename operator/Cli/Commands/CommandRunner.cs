@@ -34,17 +34,17 @@ public sealed class CommandRunner(GlobalOptions options, CliEnvironment environm
         }
         catch (UsageException usage)
         {
-            await FailAsync(usage.Message, $"See `paas {parse.CommandResult.Command.Name} --help`.");
+            await FailAsync(session, usage.Message, $"See `paas {parse.CommandResult.Command.Name} --help`.");
             return ExitCodes.Usage;
         }
         catch (CommandFailedException failed)
         {
-            await FailAsync(failed.Message);
+            await FailAsync(session, failed.Message);
             return ExitCodes.Failed;
         }
         catch (Exception e) when (e is KubeApiException or HttpRequestException or TimeoutException or IOException && session is { IsConnected: true })
         {
-            await FailAsync(ApiFailures.Describe(e, session.Namespace, session.Config.Server));
+            await FailAsync(session, ApiFailures.Describe(e, session.Namespace, session.Config.Server));
             return ExitCodes.Failed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -57,9 +57,14 @@ public sealed class CommandRunner(GlobalOptions options, CliEnvironment environm
         }
     }
 
-    private async Task FailAsync(string message, string? hint = null)
+    private async Task FailAsync(CliSession? session, string message, string? hint = null)
     {
-        // A half-written progress line ("Setting FOO... ") must not swallow the error.
+        // A half-written step line ("Setting FOO... ") must not swallow the error.
+        if (session is not null)
+        {
+            await session.AbandonStepAsync();
+        }
+
         await Environment.Out.FlushAsync();
         await Environment.Error.WriteLineAsync($" !    {message}");
         if (hint is not null)

@@ -124,12 +124,12 @@ public static class ConfigCommands
     private static async Task ChangeAsync(CliSession session, App app, string doing, JsonObject configPatch, bool noWait, CancellationToken cancellationToken)
     {
         var before = await ReleaseHistory.ListAsync(session.Client, session.Namespace, session.AppName, cancellationToken);
-        await session.Out.WriteAsync($"{doing} and restarting {session.AppName}... ");
+        await session.StartStepAsync($"{doing} and restarting {session.AppName}");
         var patch = new JsonObject { ["spec"] = new JsonObject { ["config"] = configPatch } };
         var updated = await session.Client.MergePatchAsync<App>(session.AppName, session.Namespace, patch, cancellationToken: cancellationToken);
         if (updated.Metadata.Generation == app.Metadata.Generation)
         {
-            await session.Out.WriteLineAsync("done (no change)");
+            await session.FinishStepAsync("done (no change)");
             return;
         }
 

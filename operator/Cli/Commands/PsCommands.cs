@@ -72,14 +72,14 @@ public static class PsCommands
         {
             var changes = parse.GetValue(requests)!.Select(ScaleRequest.Parse).GroupBy(change => change.ProcessType, StringComparer.Ordinal).Select(group => group.Last()).ToList();
             var app = await Apps.GetAsync(session, cancellationToken);
-            await session.Out.WriteAsync("Scaling dynos... ");
+            await session.StartStepAsync("Scaling dynos");
             var formation = await session.Client.TryGetAsync<Formation>(session.AppName, session.Namespace, cancellationToken);
             formation = formation is null
                 ? await CreateFormationAsync(session, app, changes, cancellationToken)
                 : await session.Client.MergePatchAsync<Formation>(session.AppName, session.Namespace, Patch(changes), cancellationToken: cancellationToken);
             var processes = formation.Spec.Processes ?? new Dictionary<string, ProcessFormation>();
             var running = processes.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key} at {Count(pair.Value.Quantity ?? DefaultQuantity(pair.Key))}{(pair.Value.Size is { } size ? ":" + size : string.Empty)}");
-            await session.Out.WriteLineAsync($"done, now running {string.Join(", ", running)}");
+            await session.FinishStepAsync($"done, now running {string.Join(", ", running)}");
             foreach (var change in changes)
             {
                 if (processes.GetValueOrDefault(change.ProcessType)?.Autoscale is { } autoscale)

@@ -16,7 +16,7 @@ public static class ReleaseProgress
     {
         if (noWait)
         {
-            await session.Out.WriteLineAsync("done");
+            await session.FinishStepAsync("done");
             await session.Out.WriteLineAsync($"The operator makes the new Release; see `paas releases -a {session.AppName}`.");
             return;
         }
@@ -31,13 +31,13 @@ public static class ReleaseProgress
         var release = await new ReleaseWaiter(session).WaitForNewerAsync(session.AppName, baseline, cancellationToken);
         if (release is null)
         {
-            await session.Out.WriteLineAsync("still waiting");
+            await session.FinishStepAsync("still waiting");
             var seconds = session.Environment.ReleaseWaitTimeout.TotalSeconds;
             throw new CommandFailedException(
                 $"{saved}, but the operator made no new Release of {session.AppName} within {seconds:0} s; " +
                 $"see why with `paas apps:info -a {session.AppName} -n {session.Namespace}` (is paas-operator running?), or pass --no-wait");
         }
 
-        await session.Out.WriteLineAsync($"done, {ReleaseVersion.Format(release.Spec.Version)}");
+        await session.FinishStepAsync($"done, {ReleaseVersion.Format(release.Spec.Version)}");
     }
 }

@@ -56,7 +56,7 @@ public static class ReleasesCommands
             var app = await Apps.GetAsync(session, cancellationToken);
             var history = await ReleaseHistory.ListAsync(session.Client, session.Namespace, session.AppName, cancellationToken);
             var target = requested is { } chosen ? Known(history, chosen, session.AppName) : Previous(app, history, session.AppName);
-            await session.Out.WriteAsync($"Rolling back {session.AppName} to {ReleaseVersion.Format(target.Spec.Version)}... ");
+            await session.StartStepAsync($"Rolling back {session.AppName} to {ReleaseVersion.Format(target.Spec.Version)}");
             var patch = new JsonObject
             {
                 ["metadata"] = new JsonObject
