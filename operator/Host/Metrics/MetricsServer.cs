@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
+using Paas.Host.Running;
 
 namespace Paas.Host.Metrics;
 
@@ -30,11 +31,10 @@ internal static class MetricsServer
             return null;
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://{ListenUrlHost(address)}");
-        var app = builder.Build();
-        app.MapGet("/metrics", () => Results.Text(exporter.Scrape(), PrometheusText.ContentType));
+        var app = FixedPathServer.Build($"http://{ListenUrlHost(address)}", new Dictionary<string, Func<FixedPathServer.Answer>>(StringComparer.Ordinal)
+        {
+            ["/metrics"] = () => new FixedPathServer.Answer(StatusCodes.Status200OK, PrometheusText.ContentType, exporter.Scrape()),
+        });
         try
         {
             await app.StartAsync(cancellationToken);

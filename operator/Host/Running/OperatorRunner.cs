@@ -50,7 +50,8 @@ internal sealed class OperatorRunner(RunSettings settings, ILoggerFactory logger
             await using var webhook = await AdmissionWebhook.StartAsync(settings, platform, client, embedded is not null, loggers, cancellationToken);
             var identity = $"{Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
             var host = new ControllerHost(CreateElector(client, config, identity), logger: loggers.CreateLogger<ControllerHost>());
-            using var exporter = new PrometheusExporter(RuntimeMetrics.MeterName, "Paas");
+            // System.Runtime is .NET's own meter: GC heap, working set, CPU time, thread pool; what a memory alert needs.
+            using var exporter = new PrometheusExporter(RuntimeMetrics.MeterName, "Paas", "System.Runtime");
             using var runtimeMetrics = new RuntimeMetrics();
             using var operatorMetrics = new OperatorMetrics(host);
             var events = new EventRecorder(

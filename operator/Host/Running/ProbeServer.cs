@@ -7,14 +7,13 @@ internal static class ProbeServer
 {
     public static async Task<WebApplication> StartAsync(string address, ControllerHost host, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://{address}");
-        var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", () => host.HasSynced
-            ? Results.Text("ok")
-            : Results.Text("informer caches are not synced yet", statusCode: StatusCodes.Status503ServiceUnavailable));
+        var app = FixedPathServer.Build($"http://{address}", new Dictionary<string, Func<FixedPathServer.Answer>>(StringComparer.Ordinal)
+        {
+            ["/healthz"] = () => FixedPathServer.Answer.Text("ok"),
+            ["/readyz"] = () => host.HasSynced
+                ? FixedPathServer.Answer.Text("ok")
+                : FixedPathServer.Answer.Text("informer caches are not synced yet", StatusCodes.Status503ServiceUnavailable),
+        });
         await app.StartAsync(cancellationToken);
         return app;
     }

@@ -47,7 +47,9 @@ public sealed class MetricsEndpointTests : IDisposable
             .And.Contain("# TYPE kube_runtime_reconcile_duration_seconds histogram\n")
             .And.Contain("kube_runtime_reconcile_duration_seconds_count{controller=\"app\"} ")
             .And.Contain("# TYPE kube_runtime_queue_depth gauge\n")
-            .And.Contain("paas_operator_caches_synced 1\n");
+            .And.Contain("paas_operator_caches_synced 1\n")
+            .And.Contain("# TYPE dotnet_process_memory_working_set_bytes gauge\n")
+            .And.Contain("dotnet_gc_last_collection_heap_size_bytes{gc_heap_generation=\"gen0\"} ");
         await Eventually(async () => (await http.GetStringAsync(new Uri("/metrics", UriKind.Relative))).Contains("paas_operator_leader 1\n", StringComparison.Ordinal), run);
 
         await stop.CancelAsync();
