@@ -55,8 +55,9 @@ public sealed class KubeClient : IKubeClient, IDisposable
         where T : class, IKubernetesObject<T>
     {
         var request = ResourceCalls.ListRequest(T.Resource, @namespace, options);
-        var body = await _calls.Transport.SendForBytesAsync(request, cancellationToken);
-        return ListReader.Read(body, request.ToString(), MaterializeCollected<T>);
+        using var response = await _calls.Transport.SendForStreamAsync(request, cancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await ListReader<T>.ReadAsync(body, request.ToString(), MaterializeCollected<T>, cancellationToken);
     }
 
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync<T>(

@@ -60,12 +60,9 @@ internal sealed class KubeTransport : IDisposable
         return body.Length == 0 ? null : JsonNode.Parse(body);
     }
 
-    /// <summary>Sends and returns the answer's bytes unparsed, for callers that read large answers piece by piece.</summary>
-    public async Task<byte[]> SendForBytesAsync(KubeRequest request, CancellationToken cancellationToken)
-    {
-        using var response = await SendWithRetriesAsync(_requests, request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
-    }
+    /// <summary>Sends and returns the answer with its body unread, for callers that read large answers piece by piece; the caller disposes it.</summary>
+    public Task<HttpResponseMessage> SendForStreamAsync(KubeRequest request, CancellationToken cancellationToken) =>
+        SendWithRetriesAsync(_requests, request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     /// <summary>Opens a streaming response (a watch); the caller owns and disposes it.</summary>
     public Task<HttpResponseMessage> OpenStreamAsync(KubeRequest request, CancellationToken cancellationToken) =>
