@@ -7,8 +7,6 @@ namespace Paas.Cli.Arguments;
 /// <summary>One <c>TYPE=QUANTITY[:SIZE]</c> of <c>paas ps:scale</c>, e.g. <c>web=2</c> or <c>worker=1:standard-2x</c>.</summary>
 public sealed record ScaleRequest(string ProcessType, int Quantity, string? Size)
 {
-    public const int MaxQuantity = 100;
-
     public static ScaleRequest Parse(string argument)
     {
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
@@ -27,9 +25,9 @@ public sealed record ScaleRequest(string ProcessType, int Quantity, string? Size
         var colon = value.IndexOf(':', StringComparison.Ordinal);
         var quantityText = colon < 0 ? value : value[..colon];
         var size = colon < 0 ? null : value[(colon + 1)..];
-        if (!int.TryParse(quantityText, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) || quantity > MaxQuantity)
+        if (!int.TryParse(quantityText, NumberStyles.None, CultureInfo.InvariantCulture, out var quantity))
         {
-            throw new UsageException($"{argument}: quantity \"{quantityText}\" is invalid: it must be a whole number from 0 to {MaxQuantity}; e.g. {type}=2");
+            throw new UsageException($"{argument}: quantity \"{quantityText}\" is invalid: it must be a whole number, 0 or more; e.g. {type}=2");
         }
 
         if (size is { Length: 0 })

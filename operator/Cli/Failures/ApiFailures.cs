@@ -13,7 +13,8 @@ public static class ApiFailures
             $"{forbidden.Message}; ask a cluster administrator for access to paas.dev resources in namespace {@namespace}, or choose another namespace with -n",
         UnauthorizedException =>
             $"the API server at {server.Authority} did not accept your credentials (401); log in again or choose another context with --context",
-        NotFoundException notFound when notFound.Message.Contains("paas.dev", StringComparison.Ordinal) || notFound.Status.Details?.Group == "paas.dev" =>
+        // A 404 that names no object means the resource type itself is not served: the CRDs are missing.
+        NotFoundException notFound when string.IsNullOrEmpty(notFound.Status.Details?.Name) =>
             $"{notFound.Message}; is paas-operator installed in this cluster (its CRDs: `kubectl get crd apps.paas.dev`)?",
         KubeApiException api => api.Message,
         HttpRequestException http =>
