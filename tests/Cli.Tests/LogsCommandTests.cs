@@ -62,6 +62,28 @@ public class LogsCommandTests : IClassFixture<CliCluster>
     }
 
     [Fact]
+    public async Task Logs_tail_keeps_streaming_until_interrupted_and_then_exits_cleanly()
+    {
+        var ns = await SetUpAsync();
+        var logs = new FakePodLogs(
+            new Dictionary<string, string>
+            {
+                ["shop-web-5d8f7-aaaaa"] = "2026-11-22T10:00:01Z up\n",
+                ["shop-worker-6c9d8-bbbbb"] = "2026-11-22T10:00:02Z working\n",
+            },
+            keepStreamsOpen: true);
+        using var interrupt = new CancellationTokenSource();
+        using var output = new LineCountingWriter(2, interrupt.Cancel);
+
+        var run = await cluster.RunAsync(["logs", "-a", "shop", "-n", ns, "--tail"], environment => logs.Install(environment) with { Out = output }, interrupt.Token);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        interrupt.IsCancellationRequested.Should().BeTrue("the streams stay open, so only the interrupt ends the command");
+        output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().BeEquivalentTo(
+            "2026-11-22T10:00:01Z app[web.aaaaa]: up", "2026-11-22T10:00:02Z app[worker.bbbbb]: working");
+    }
+
+    [Fact]
     public async Task Logs_of_an_app_without_dynos_says_how_to_start_some()
     {
         var ns = await cluster.NewNamespaceAsync();

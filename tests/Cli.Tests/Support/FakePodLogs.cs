@@ -9,7 +9,7 @@ namespace Paas.Cli.Tests.Support;
 /// Answers <c>GET .../pods/{pod}/log</c> from canned text, because the in-process API server has no kubelet to read
 /// container logs from; every other request goes on to the real server.
 /// </summary>
-internal sealed class FakePodLogs(IReadOnlyDictionary<string, string> logsByPod)
+internal sealed class FakePodLogs(IReadOnlyDictionary<string, string> logsByPod, bool keepStreamsOpen = false)
 {
     private readonly ConcurrentQueue<Uri> requests = new();
 
@@ -25,7 +25,7 @@ internal sealed class FakePodLogs(IReadOnlyDictionary<string, string> logsByPod)
         requests.Enqueue(uri);
         var pod = uri.AbsolutePath.Split('/')[^2];
         return logsByPod.TryGetValue(pod, out var text)
-            ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(text, Encoding.UTF8, "text/plain") }
+            ? new HttpResponseMessage(HttpStatusCode.OK) { Content = keepStreamsOpen ? new StreamContent(new OpenEndedStream(Encoding.UTF8.GetBytes(text))) : new StringContent(text, Encoding.UTF8, "text/plain") }
             : new HttpResponseMessage(HttpStatusCode.NotFound)
             {
                 Content = new StringContent($"{{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"pods \\\"{pod}\\\" not found\",\"reason\":\"NotFound\",\"code\":404}}", Encoding.UTF8, "application/json"),
