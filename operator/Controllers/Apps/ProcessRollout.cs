@@ -4,7 +4,9 @@ namespace Paas.Controllers.Apps;
 /// <param name="ProcessType">The name as in the Procfile.</param>
 /// <param name="Desired">Dynos the Formation asks for (under autoscaling, what the autoscaler set).</param>
 /// <param name="Ready">Dynos running the current Release's template and ready.</param>
-/// <param name="RolledOut">The Deployment has observed its spec, every dyno runs the new template and enough are ready.</param>
+/// <param name="RolledOut">
+/// The Deployment has observed its spec, every dyno runs the new template and enough are ready; always true with no dynos desired.
+/// </param>
 public sealed record ProcessRollout(string ProcessType, int Desired, int Ready, bool RolledOut)
 {
     /// <summary><c>web 1/2</c>: the type with ready and desired dynos, as messages show it.</summary>

@@ -42,7 +42,8 @@ public static class ProcessRollouts
             var current = deployment is not null
                 && freshTemplates?.Contains(name) != true
                 && deployment.Metadata.Labels?.GetValueOrDefault(PaasLabels.Release) == releaseLabel;
-            return current ? Judge(type, deployment!, desired) : new ProcessRollout(type, desired, 0, false);
+            // No dynos desired: nothing to wait for, and without a deployment controller (the embedded server) no status ever comes.
+            return current ? Judge(type, deployment!, desired) : new ProcessRollout(type, desired, 0, desired == 0);
         })];
     }
 
@@ -52,7 +53,7 @@ public static class ProcessRollouts
         var updated = status?.UpdatedReplicas ?? 0;
         var ready = status?.ReadyReplicas ?? 0;
         var observed = status?.ObservedGeneration is { } seen && seen >= (deployment.Metadata.Generation ?? 0);
-        var rolledOut = observed && updated == (status?.Replicas ?? 0) && updated >= desired && ready >= desired;
+        var rolledOut = desired == 0 || (observed && updated == (status?.Replicas ?? 0) && updated >= desired && ready >= desired);
         return new ProcessRollout(type, desired, Math.Min(ready, updated), rolledOut);
     }
 }
