@@ -89,16 +89,26 @@ public sealed class AppWorkloads
         }
 
         var freshTemplates = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var deployment in rendered.Deployments)
+        var started = new List<Deployment>();
+        try
         {
-            var live = stores.Deployments.Get(ObjectKey.From(deployment));
-            var newTemplate = live is null || !SameTemplate(live, deployment);
-            if (await children.ApplyAsync(app, deployment, live, cancellationToken) && newTemplate)
+            foreach (var deployment in rendered.Deployments)
             {
-                freshTemplates.Add(deployment.Metadata.Name!);
-                var processType = deployment.Metadata.Labels?.GetValueOrDefault(PaasLabels.ProcessType);
-                events.Record(app, EventType.Normal, "RolloutStarted", "Rollout", string.Create(
-                    CultureInfo.InvariantCulture, $"Rolling out v{current.Spec.Version} to the {processType} dynos (Deployment {deployment.Metadata.Name})."));
+                var live = stores.Deployments.Get(ObjectKey.From(deployment));
+                var newTemplate = live is null || !SameTemplate(live, deployment);
+                if (await children.ApplyAsync(app, deployment, live, cancellationToken) && newTemplate)
+                {
+                    freshTemplates.Add(deployment.Metadata.Name!);
+                    started.Add(deployment);
+                }
+            }
+        }
+        finally
+        {
+            // One event for the whole rollout; the Deployments sent before a failed apply are rolling out too.
+            if (started.Count > 0)
+            {
+                events.Record(app, EventType.Normal, WorkloadReasons.RolloutStarted, "Rollout", RolloutStartedMessage(current.Spec.Version, started));
             }
         }
 
@@ -166,12 +176,23 @@ public sealed class AppWorkloads
         var message = rollouts.Count == 0
             ? $"{version} is current and has no process types to run."
             : $"{version} is running: {string.Join(", ", rollouts)}.";
-        if (ConditionSet.Find(app.Status?.Conditions, ConditionTypes.Ready)?.Status != ConditionSet.True)
+        // A rollout that finished within the settle window never showed Ready False, so a Ready that still names an
+        // older current release also means this one is new.
+        if (ConditionSet.Find(app.Status?.Conditions, ConditionTypes.Ready)?.Status != ConditionSet.True || app.Status?.CurrentRelease != current.Spec.Version)
         {
-            events.Record(app, EventType.Normal, "RolloutComplete", "Rollout", message);
+            events.Record(app, EventType.Normal, WorkloadReasons.RolloutComplete, "Rollout", message);
         }
 
         return new WorkloadReport(url, processes, ConditionSet.True, WorkloadReasons.Ready, message);
+    }
+
+    /// <summary><c>Rolling out v3 to the web, worker dynos (Deployments shop-web, shop-worker).</c></summary>
+    internal static string RolloutStartedMessage(int version, IReadOnlyList<Deployment> started)
+    {
+        var types = string.Join(", ", started.Select(deployment => deployment.Metadata.Labels?.GetValueOrDefault(PaasLabels.ProcessType) ?? deployment.Metadata.Name));
+        var names = string.Join(", ", started.Select(deployment => deployment.Metadata.Name));
+        return string.Create(
+            CultureInfo.InvariantCulture, $"Rolling out v{version} to the {types} dynos ({(started.Count == 1 ? "Deployment" : "Deployments")} {names}).");
     }
 
     private string? UrlOf(RenderedApp rendered) =>

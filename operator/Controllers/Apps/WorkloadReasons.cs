@@ -11,4 +11,10 @@ public static class WorkloadReasons
 
     /// <summary>The API server refused a workload object; the message says which and why.</summary>
     public const string ApplyFailed = "ApplyFailed";
+
+    /// <summary>Event: the current Release's new pod template was sent to its Deployments; one event names every process type of the rollout.</summary>
+    public const string RolloutStarted = "RolloutStarted";
+
+    /// <summary>Event: every process type of the current Release is rolled out and ready.</summary>
+    public const string RolloutComplete = "RolloutComplete";
 }
