@@ -32,10 +32,20 @@ public sealed class AppReconciler : IReconciler
     private readonly TimeProvider time;
     private readonly AppWorkloads? workloads;
     private readonly IObjectStore<Build>? builds;
+    private readonly SettlingStatuses settling;
 
+    /// <param name="apps">The Apps.</param>
+    /// <param name="releases">Their Releases.</param>
+    /// <param name="secrets">Config snapshots and spec.configFrom Secrets.</param>
+    /// <param name="client">Writes Releases, snapshots, workloads and status.</param>
+    /// <param name="events">Records the App's events.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="workloads">Runs the current Release; null leaves workloads alone.</param>
+    /// <param name="builds">The Builds, for the App's latest build; null leaves it out of status.</param>
+    /// <param name="settleWindow">How long a status whose rollout is in progress is held back in case it completes; <see cref="SettlingStatuses.DefaultWindow"/> when null.</param>
     public AppReconciler(
         IObjectStore<App> apps, IObjectStore<Release> releases, IObjectStore<Secret> secrets, KubeClient client, IEventRecorder events, TimeProvider? time = null,
-        AppWorkloads? workloads = null, IObjectStore<Build>? builds = null)
+        AppWorkloads? workloads = null, IObjectStore<Build>? builds = null, TimeSpan? settleWindow = null)
     {
         this.workloads = workloads;
         this.builds = builds;
@@ -49,12 +59,14 @@ public sealed class AppReconciler : IReconciler
         statuses = new StatusWriter(client);
         ledger = new ReleaseLedger(client);
         rollbacks = new RollbackRequests(client, events);
+        settling = new SettlingStatuses(settleWindow, this.time);
     }
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         if (apps.Get(key) is not { Metadata.DeletionTimestamp: null } app)
         {
+            settling.Forget(key);
             return ReconcileResult.Success;
         }
 
@@ -66,7 +78,7 @@ public sealed class AppReconciler : IReconciler
         if (missing is not null)
         {
             await WriteStatusAsync(app, history, ConditionSet.False, ConditionReasons.InvalidSpec, missing, workload, cancellationToken);
-            return Outcome(workload);
+            return Outcome(workload, held: null);
         }
 
         var decision = rollback.Rejection is { } rejected
@@ -96,15 +108,22 @@ public sealed class AppReconciler : IReconciler
             _ when newest.Status?.Phase == ReleasePhases.Failed => (ConditionSet.False, ConditionReasons.ReleasePhaseFailed, $"v{newest.Spec.Version} failed: {newest.Status.Message}"),
             _ => (ConditionSet.False, ConditionReasons.ReleasePending, $"v{newest.Spec.Version} is not current yet."),
         };
-        await WriteStatusAsync(app, history, status, reason, message, workload, cancellationToken);
-        return Outcome(workload);
+        var held = await WriteStatusAsync(app, history, status, reason, message, workload, cancellationToken, mayHold: status == ConditionSet.True);
+        return Outcome(workload, held);
     }
 
-    private static ReconcileResult Outcome(WorkloadReport? workload) =>
-        workload?.Failure is { } failure ? ReconcileResult.Failure(failure) : ReconcileResult.Success;
+    private static ReconcileResult Outcome(WorkloadReport? workload, TimeSpan? held) =>
+        workload?.Failure is { } failure ? ReconcileResult.Failure(failure)
+        : held is { } wait ? ReconcileResult.RequeueAfter(wait)
+        : ReconcileResult.Success;
 
-    private async Task WriteStatusAsync(
-        App app, IReadOnlyList<Release> history, string status, string reason, string message, WorkloadReport? workload, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the App's status, or holds it back while its rollout is in progress and returns how long; a status that
+    /// reports a problem with the App itself (mayHold false) shows at once.
+    /// </summary>
+    private async Task<TimeSpan?> WriteStatusAsync(
+        App app, IReadOnlyList<Release> history, string status, string reason, string message, WorkloadReport? workload, CancellationToken cancellationToken,
+        bool mayHold = false)
     {
         var generation = app.Metadata.Generation;
         var desired = (app.Status ?? new AppStatus()) with
@@ -120,7 +139,18 @@ public sealed class AppReconciler : IReconciler
             desired = AppBuildStatus.ApplyTo(desired, own, generation, time.GetUtcNow());
         }
 
-        await statuses.WriteAsync(app, desired, cancellationToken, exact: workload is not null);
+        var key = ObjectKey.From(app);
+        var exact = workload is not null;
+        // The workloads were applied already; only the report waits, so that a rollout the dynos finish within the
+        // window is written once, Ready, instead of RollingOut first.
+        if (mayHold && workload?.Reason == WorkloadReasons.RollingOut && statuses.Differs(app, desired, exact) && settling.Hold(key) is { } wait)
+        {
+            return wait;
+        }
+
+        settling.Forget(key);
+        await statuses.WriteAsync(app, desired, cancellationToken, exact);
+        return null;
     }
 
     private IReadOnlyDictionary<string, string>? NewestConfig(IReadOnlyList<Release> history)

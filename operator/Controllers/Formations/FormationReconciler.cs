@@ -26,7 +26,16 @@ public sealed class FormationReconciler : IReconciler
     private readonly StatusWriter statuses;
     private readonly PlatformSettings settings;
     private readonly TimeProvider time;
+    private readonly SettlingStatuses settling;
 
+    /// <param name="formations">The Formations.</param>
+    /// <param name="apps">The Apps they scale.</param>
+    /// <param name="releases">The Releases, for the current one.</param>
+    /// <param name="deployments">The Apps' Deployments.</param>
+    /// <param name="client">Writes status.</param>
+    /// <param name="settings">Dyno sizes and defaults.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="settleWindow">How long a status with dynos not yet ready is held back in case they get ready; <see cref="SettlingStatuses.DefaultWindow"/> when null.</param>
     public FormationReconciler(
         IObjectStore<Formation> formations,
         IObjectStore<App> apps,
@@ -34,7 +43,8 @@ public sealed class FormationReconciler : IReconciler
         IObjectStore<Deployment> deployments,
         KubeClient client,
         PlatformSettings? settings = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        TimeSpan? settleWindow = null)
     {
         this.formations = formations ?? throw new ArgumentNullException(nameof(formations));
         this.apps = apps ?? throw new ArgumentNullException(nameof(apps));
@@ -43,12 +53,14 @@ public sealed class FormationReconciler : IReconciler
         statuses = new StatusWriter(client);
         this.settings = settings ?? PlatformSettings.Default;
         this.time = time ?? TimeProvider.System;
+        settling = new SettlingStatuses(settleWindow, this.time);
     }
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         if (formations.Get(key) is not { Metadata.DeletionTimestamp: null } formation)
         {
+            settling.Forget(key);
             return ReconcileResult.Success;
         }
 
@@ -61,6 +73,13 @@ public sealed class FormationReconciler : IReconciler
             Processes = report.Processes,
             Conditions = ConditionSet.Set(formation.Status?.Conditions, ConditionTypes.Ready, report.Status, report.Reason, report.Message, generation, time.GetUtcNow()),
         };
+        // Dynos on their way to ready are reported once they are, or when the window ends, not at every step.
+        if (report.Reason == ConditionReasons.DynosNotReady && statuses.Differs(formation, desired, exact: true) && settling.Hold(key) is { } wait)
+        {
+            return ReconcileResult.RequeueAfter(wait);
+        }
+
+        settling.Forget(key);
         await statuses.WriteAsync(formation, desired, cancellationToken, exact: true);
         return ReconcileResult.Success;
     }

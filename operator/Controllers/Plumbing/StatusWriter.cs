@@ -61,6 +61,17 @@ public sealed class StatusWriter
         return true;
     }
 
+    /// <summary>True when <see cref="WriteAsync"/> would send a request for the same arguments.</summary>
+    public bool Differs<T, TStatus>(T live, TStatus desiredStatus, bool exact = false)
+        where T : class, IKubernetesObject<T>
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        var liveStatus = JsonSerializer.SerializeToNode(live, json)?["status"] as JsonObject;
+        var desired = JsonSerializer.SerializeToNode(desiredStatus, json) as JsonObject ?? new JsonObject();
+        KeepTransitionTimes(desired, liveStatus);
+        return liveStatus is null || !Covers(liveStatus, desired) || (exact && Removals(liveStatus, desired).Count > 0);
+    }
+
     /// <summary>A merge patch that deletes the fields of <paramref name="live"/> that <paramref name="desired"/> lacks, object by object (lists are compared whole elsewhere).</summary>
     internal static JsonObject Removals(JsonObject live, JsonObject desired)
     {
