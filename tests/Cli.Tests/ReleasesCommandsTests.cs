@@ -33,6 +33,35 @@ public class ReleasesCommandsTests : IClassFixture<CliCluster>
     }
 
     [Fact]
+    public async Task Releases_info_of_a_failed_release_shows_its_image_process_types_and_why()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await cluster.CreateAppAsync(ns);
+        await cluster.CreateReleaseAsync(ns, 1, "Deploy 1a2b3c4", current: true);
+        await cluster.CreateReleaseAsync(ns, 2, "Deploy 5d6e7f8", phase: ReleasePhases.Failed);
+        await cluster.Client.MergePatchAsync<Release>("shop-v2", ns, new JsonObject
+        {
+            ["status"] = new JsonObject
+            {
+                ["reason"] = "ReleasePhaseFailed",
+                ["message"] = $"The release command of v2 failed in Job shop-v2-release (exit code 1); read its log with `kubectl logs -n {ns} job/shop-v2-release`.",
+            },
+        }, "status");
+
+        var failed = await cluster.RunAsync("releases:info", "v2", "-a", "shop", "-n", ns);
+        var current = await cluster.RunAsync("releases:info", "-a", "shop", "-n", ns);
+
+        failed.ExitCode.Should().Be(0, failed.ToString());
+        failed.Lines[0].Should().Be("=== shop Release v2");
+        failed.Out.Should().Contain("Phase:        Failed")
+            .And.Contain("Image:        " + CliCluster.Image)
+            .And.Contain("Reason:       ReleasePhaseFailed")
+            .And.Contain("web:     bin/web")
+            .And.Contain($"read its log with `kubectl logs -n {ns} job/shop-v2-release`");
+        current.Lines[0].Should().Be("=== shop Release v1", "without a version it shows the current Release");
+    }
+
+    [Fact]
     public async Task Rollback_without_a_version_asks_for_the_newest_release_before_the_current_one_that_did_not_fail()
     {
         var ns = await cluster.NewNamespaceAsync();

@@ -11,7 +11,7 @@ namespace Paas.Cli.Commands;
 /// <summary><c>releases</c> and <c>rollback</c>: Heroku's release ledger and going back in it.</summary>
 public static class ReleasesCommands
 {
-    public static IEnumerable<Command> Create(CommandRunner runner) => [List(runner), Rollback(runner)];
+    public static IEnumerable<Command> Create(CommandRunner runner) => [List(runner), ReleaseInfo.Create(runner), Rollback(runner)];
 
     private static Command List(CommandRunner runner)
     {
