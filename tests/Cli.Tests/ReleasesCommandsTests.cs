@@ -44,7 +44,7 @@ public class ReleasesCommandsTests : IClassFixture<CliCluster>
             ["status"] = new JsonObject
             {
                 ["reason"] = "ReleasePhaseFailed",
-                ["message"] = $"The release command of v2 failed in Job shop-v2-release (exit code 1); read its log with `kubectl logs -n {ns} job/shop-v2-release`.",
+                ["message"] = $"The release command of v2 failed in Job shop-release-v2 (exit code 1); read its log with `kubectl logs -n {ns} job/shop-release-v2`.",
             },
         }, "status");
 
@@ -57,7 +57,7 @@ public class ReleasesCommandsTests : IClassFixture<CliCluster>
             .And.Contain("Image:        " + CliCluster.Image)
             .And.Contain("Reason:       ReleasePhaseFailed")
             .And.Contain("web:     bin/web")
-            .And.Contain($"read its log with `kubectl logs -n {ns} job/shop-v2-release`");
+            .And.Contain($"read its log with `kubectl logs -n {ns} job/shop-release-v2`");
         current.Lines[0].Should().Be("=== shop Release v1", "without a version it shows the current Release");
     }
 

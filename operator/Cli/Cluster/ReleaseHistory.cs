@@ -8,7 +8,8 @@ public sealed record ReleaseHistory(IReadOnlyList<Release> NewestFirst)
 {
     public static async Task<ReleaseHistory> ListAsync(KubeClient client, string @namespace, string app, CancellationToken cancellationToken)
     {
-        var releases = await client.ListAllAsync<Release>(@namespace, cancellationToken: cancellationToken);
+        // The operator labels every Release with its App, and reads its ledger by that label too; a namespace can hold thousands.
+        var releases = await client.ListAllAsync<Release>(@namespace, new ListOptions { LabelSelector = $"{PaasLabels.App}={app}" }, cancellationToken: cancellationToken);
         return new ReleaseHistory([.. releases.Items.Where(release => release.Spec.App == app).OrderByDescending(release => release.Spec.Version)]);
     }
 
