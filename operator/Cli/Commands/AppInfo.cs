@@ -12,10 +12,17 @@ public static class AppInfo
 {
     public static Command Create(CommandRunner runner)
     {
-        var command = new Command("apps:info", "Show an App: URL, current release, source, dynos desired and ready, and its conditions.");
-        runner.Bind(command, async (_, session, cancellationToken) =>
+        var json = JsonOutput.Option();
+        var command = new Command("apps:info", "Show an App: URL, current release, source, dynos desired and ready, and its conditions.") { json };
+        runner.Bind(command, async (parse, session, cancellationToken) =>
         {
             var app = await Apps.GetAsync(session, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(session, app);
+                return;
+            }
+
             var history = await ReleaseHistory.ListAsync(session.Client, session.Namespace, session.AppName, cancellationToken);
             var current = history.Current(app);
             var status = app.Status;

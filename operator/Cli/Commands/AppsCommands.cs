@@ -17,10 +17,17 @@ public static class AppsCommands
 
     private static Command List(CommandRunner runner)
     {
-        var command = new Command("apps", "List the Apps in the namespace: name, current release, URL and whether they are Ready.");
-        runner.Bind(command, async (_, session, cancellationToken) =>
+        var json = JsonOutput.Option();
+        var command = new Command("apps", "List the Apps in the namespace: name, current release, URL and whether they are Ready.") { json };
+        runner.Bind(command, async (parse, session, cancellationToken) =>
         {
             var apps = await session.Client.ListAllAsync<App>(session.Namespace, cancellationToken: cancellationToken);
+            if (parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(session, apps.Items.OrderBy(app => app.Metadata.Name, StringComparer.Ordinal));
+                return;
+            }
+
             if (apps.Items.Count == 0)
             {
                 await session.Out.WriteLineAsync($"No Apps in namespace {session.Namespace}; create one with `paas apps:create NAME -n {session.Namespace}`.");

@@ -14,11 +14,18 @@ public static class BuildsCommands
 
     private static Command List(CommandRunner runner)
     {
-        var command = new Command("builds", "List an App's Builds, newest first: name, phase, commit, image, age.");
-        runner.Bind(command, async (_, session, cancellationToken) =>
+        var json = JsonOutput.Option();
+        var command = new Command("builds", "List an App's Builds, newest first: name, phase, commit, image, age.") { json };
+        runner.Bind(command, async (parse, session, cancellationToken) =>
         {
             await Apps.GetAsync(session, cancellationToken);
             var builds = await Builds.ListAsync(session, session.AppName, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(session, builds);
+                return;
+            }
+
             if (builds.Count == 0)
             {
                 await session.Out.WriteLineAsync($"App {session.AppName} has no Builds; start one with `paas builds:create -a {session.AppName} --git URL[#ref]`.");
@@ -61,12 +68,19 @@ public static class BuildsCommands
     private static Command Info(CommandRunner runner)
     {
         var name = new Argument<string>("NAME") { Description = "The Build's name, as `paas builds` lists it." };
-        var command = new Command("builds:info", "Show one Build: source, phase, commit, image, process types, and on failure why and where its log is.") { name };
+        var json = JsonOutput.Option();
+        var command = new Command("builds:info", "Show one Build: source, phase, commit, image, process types, and on failure why and where its log is.") { name, json };
         runner.Bind(command, async (parse, session, cancellationToken) =>
         {
             var buildName = parse.GetValue(name)!;
             var build = await session.Client.TryGetAsync<Build>(buildName, session.Namespace, cancellationToken)
                 ?? throw new CommandFailedException($"NAME: Build {buildName} not found in namespace {session.Namespace}; list an App's Builds with `paas builds -a APP -n {session.Namespace}`");
+            if (parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(session, build);
+                return;
+            }
+
             var status = build.Status;
             await session.Out.WriteLineAsync($"=== {buildName}");
             var facts = new TextTable("", "")

@@ -16,10 +16,23 @@ public static class ConfigCommands
 
     private static Command List(CommandRunner runner)
     {
-        var command = new Command("config", "Show an App's config vars, sorted by name.");
-        runner.Bind(command, async (_, session, cancellationToken) =>
+        var json = JsonOutput.Option();
+        var command = new Command("config", "Show an App's config vars, sorted by name.") { json };
+        runner.Bind(command, async (parse, session, cancellationToken) =>
         {
             var app = await Apps.GetAsync(session, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                var vars = new JsonObject();
+                foreach (var (key, value) in (app.Spec.Config ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal))
+                {
+                    vars[key] = value;
+                }
+
+                await JsonOutput.WriteAsync(session, vars);
+                return;
+            }
+
             await session.Out.WriteLineAsync($"=== {app.Metadata.Name} Config Vars");
             var config = app.Spec.Config ?? new Dictionary<string, string>();
             var table = new TextTable("", "");

@@ -13,7 +13,8 @@ public static class ReleaseInfo
     public static Command Create(CommandRunner runner)
     {
         var version = new Argument<string?>("VERSION") { Description = "The release, e.g. v3; default: the current one.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("releases:info", "Show one Release: description, phase, image, process types, config snapshot, build, and on failure why.") { version };
+        var json = JsonOutput.Option();
+        var command = new Command("releases:info", "Show one Release: description, phase, image, process types, config snapshot, build, and on failure why.") { version, json };
         runner.Bind(command, async (parse, session, cancellationToken) =>
         {
             var requested = parse.GetValue(version) is { } text ? ReleaseVersion.Parse(text) : (int?)null;
@@ -24,6 +25,12 @@ public static class ReleaseInfo
                     $"VERSION: {ReleaseVersion.Format(chosen)} is not a Release of App {session.AppName}; list them with `paas releases -a {session.AppName}`")
                 : history.Current(app) ?? history.NewestFirst.FirstOrDefault() ?? throw new CommandFailedException(
                     $"App {session.AppName} has no Releases yet; deploy it with `paas builds:create -a {session.AppName} --git URL`");
+            if (parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(session, release);
+                return;
+            }
+
             var spec = release.Spec;
             var status = release.Status;
             await session.Out.WriteLineAsync($"=== {session.AppName} Release {ReleaseVersion.Format(spec.Version)}");

@@ -15,11 +15,18 @@ public static class ReleasesCommands
 
     private static Command List(CommandRunner runner)
     {
-        var command = new Command("releases", "List an App's Releases, newest first: version, description, phase, which one serves, age.");
-        runner.Bind(command, async (_, session, cancellationToken) =>
+        var json = JsonOutput.Option();
+        var command = new Command("releases", "List an App's Releases, newest first: version, description, phase, which one serves, age.") { json };
+        runner.Bind(command, async (parse, session, cancellationToken) =>
         {
             var app = await Apps.GetAsync(session, cancellationToken);
             var history = await ReleaseHistory.ListAsync(session.Client, session.Namespace, session.AppName, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                await JsonOutput.WriteAsync(session, history.NewestFirst);
+                return;
+            }
+
             if (history.NewestFirst.Count == 0)
             {
                 await session.Out.WriteLineAsync($"App {session.AppName} has no Releases yet; deploy it with `paas builds:create -a {session.AppName} --git URL`.");
