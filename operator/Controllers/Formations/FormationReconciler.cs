@@ -73,10 +73,19 @@ public sealed class FormationReconciler : IReconciler
             Processes = report.Processes,
             Conditions = ConditionSet.Set(formation.Status?.Conditions, ConditionTypes.Ready, report.Status, report.Reason, report.Message, generation, time.GetUtcNow()),
         };
-        // Dynos on their way to ready are reported once they are, or when the window ends, not at every step.
-        if (report.Reason == ConditionReasons.DynosNotReady && statuses.Differs(formation, desired, exact: true) && settling.Hold(key) is { } wait)
+        if (report.Timing != Timing.Now && statuses.Differs(formation, desired, exact: true))
         {
-            return ReconcileResult.RequeueAfter(wait);
+            if (report.Timing == Timing.AfterApp)
+            {
+                // The App's status changing (it will, within its own window) reconciles this Formation again.
+                settling.Forget(key);
+                return ReconcileResult.Success;
+            }
+
+            if (settling.Hold(key) is { } wait)
+            {
+                return ReconcileResult.RequeueAfter(wait);
+            }
         }
 
         settling.Forget(key);
@@ -88,7 +97,7 @@ public sealed class FormationReconciler : IReconciler
     {
         var ns = formation.Metadata.Namespace;
         var appName = formation.Spec.App;
-        if (apps.Get(new ObjectKey(ns, appName)) is null)
+        if (apps.Get(new ObjectKey(ns, appName)) is not { } app)
         {
             return FormationReport.NotReady(ConditionReasons.AppNotFound,
                 $"spec.app: App \"{appName}\" does not exist in namespace {ns}; create it or name an existing App.");
@@ -130,7 +139,25 @@ public sealed class FormationReconciler : IReconciler
             waiting.Count > 0 ? ConditionReasons.DynosNotReady : ConditionReasons.DynosReady,
             message,
             summary,
-            processes);
+            processes)
+        {
+            Timing = waiting.Count == 0 ? Timing.Now : TimingOfRollout(app, current),
+        };
+    }
+
+    /// <summary>
+    /// When to report dynos on their way to ready. The App controller holds its own rollout report for a window; until
+    /// it has reported the current Release the Formation waits for it (a cold start then writes each status once),
+    /// once it reports RollingOut the window is over for both, and otherwise (a scale change) the Formation holds its own.
+    /// </summary>
+    private static Timing TimingOfRollout(App app, Release current)
+    {
+        if (app.Status?.CurrentRelease != current.Spec.Version)
+        {
+            return Timing.AfterApp;
+        }
+
+        return ConditionSet.Find(app.Status.Conditions, ConditionTypes.Ready)?.Reason == WorkloadReasons.RollingOut ? Timing.Now : Timing.Settle;
     }
 
     /// <summary>A sentence naming the Formation's process types the current Release does not have, or nothing.</summary>
@@ -151,9 +178,24 @@ public sealed class FormationReconciler : IReconciler
         return $" Not scaled: {string.Join(", ", unknown)} (spec.processes) {(unknown.Count == 1 ? "is not a process type" : "are not process types")} of {version}, which has {has}; add them to the Procfile or remove them from the Formation.";
     }
 
+    /// <summary>When a report is written.</summary>
+    private enum Timing
+    {
+        /// <summary>At once: it is settled, or says something is wrong.</summary>
+        Now,
+
+        /// <summary>After the settle window, unless the dynos get ready first.</summary>
+        Settle,
+
+        /// <summary>Once the App's status reports the current Release.</summary>
+        AfterApp,
+    }
+
     /// <summary>What the Formation's status says.</summary>
     private sealed record FormationReport(string Status, string Reason, string Message, string? Summary, IReadOnlyDictionary<string, ProcessStatus>? Processes)
     {
+        public Timing Timing { get; init; } = Timing.Now;
+
         public static FormationReport NotReady(string reason, string message) => new(ConditionSet.False, reason, message, null, null);
     }
 }
