@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
@@ -41,7 +42,12 @@ internal sealed class DynamicKubeClient(ResourceCalls calls) : IDynamicKubeClien
     {
         var request = ResourceCalls.WatchRequest(type, @namespace, options);
         using var response = await calls.Transport.OpenStreamAsync(request, cancellationToken);
-        await foreach (var change in WatchStream.ReadAsync(response, request.ToString(), obj => ResourceCalls.WithTypeFields(obj, type), cancellationToken))
+        await foreach (var change in WatchStream.ReadAsync(response, request.ToString(), (ReadOnlySpan<byte> json, out string? resourceVersion) =>
+        {
+            var obj = JsonNode.Parse(json) as JsonObject ?? throw new JsonException("the object is not a JSON object");
+            resourceVersion = (string?)obj["metadata"]?["resourceVersion"];
+            return ResourceCalls.WithTypeFields(obj, type);
+        }, cancellationToken))
         {
             yield return change;
         }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Kube.Models;
 
@@ -14,6 +15,7 @@ public sealed class KubeClient : IKubeClient, IDisposable
 {
     private readonly ResourceCalls _calls;
     private readonly bool _omitManagedFieldsFromCollections;
+    private readonly JsonSerializerOptions _collectedJson;
 
     /// <param name="handler">The HTTP handler chain (TLS and auth); the client owns and disposes it.</param>
     /// <param name="server">The API server's base address.</param>
@@ -23,6 +25,7 @@ public sealed class KubeClient : IKubeClient, IDisposable
         options ??= new KubeClientOptions();
         _calls = new ResourceCalls(new KubeTransport(handler, server, options), options.DefaultFieldManager);
         _omitManagedFieldsFromCollections = options.OmitManagedFieldsFromListsAndWatches;
+        _collectedJson = _omitManagedFieldsFromCollections ? WithoutManagedFields(_calls.Transport.Json) : _calls.Transport.Json;
         Dynamic = new DynamicKubeClient(_calls);
     }
 
@@ -66,7 +69,7 @@ public sealed class KubeClient : IKubeClient, IDisposable
     {
         var request = ResourceCalls.WatchRequest(T.Resource, @namespace, options);
         using var response = await _calls.Transport.OpenStreamAsync(request, cancellationToken);
-        await foreach (var change in WatchStream.ReadAsync(response, request.ToString(), MaterializeCollected<T>, cancellationToken))
+        await foreach (var change in WatchStream.ReadAsync<T>(response, request.ToString(), ReadCollected<T>, cancellationToken))
         {
             yield return change;
         }
@@ -120,6 +123,41 @@ public sealed class KubeClient : IKubeClient, IDisposable
         return Materialize<T>(obj);
     }
 
+    /// <summary>
+    /// A watched object straight from its bytes, without a JSON tree in between. The API server names apiVersion and
+    /// kind in watch events; an object without them takes the slower path that fills them in from the resource type.
+    /// </summary>
+    private T ReadCollected<T>(ReadOnlySpan<byte> json, out string? resourceVersion)
+        where T : class, IKubernetesObject<T>
+    {
+        var obj = JsonSerializer.Deserialize(json, (JsonTypeInfo<T>)_collectedJson.GetTypeInfo(typeof(T)));
+        if (obj is null || obj.ApiVersion is null || obj.Kind is null)
+        {
+            obj = MaterializeCollected<T>(JsonNode.Parse(json) as JsonObject ?? throw new JsonException("the object is not a JSON object"));
+        }
+
+        resourceVersion = obj.Metadata.ResourceVersion;
+        return obj;
+    }
+
+    /// <summary>Options that skip <c>metadata.managedFields</c> while reading, as if the server had not sent them.</summary>
+    private static JsonSerializerOptions WithoutManagedFields(JsonSerializerOptions options)
+    {
+        var lean = new JsonSerializerOptions(options)
+        {
+            TypeInfoResolver = options.TypeInfoResolver!.WithAddedModifier(info =>
+            {
+                // ObjectMeta binds through its constructor, so the property stays and its value is skipped instead.
+                if (info.Type == typeof(ObjectMeta) && info.Properties.FirstOrDefault(p => p.Name == "managedFields") is { } managedFields)
+                {
+                    managedFields.CustomConverter = SkippedManagedFields.Instance;
+                }
+            }),
+        };
+        lean.MakeReadOnly();
+        return lean;
+    }
+
     private JsonObject ToJson<T>(T obj)
         where T : class, IKubernetesObject<T> =>
         ResourceCalls.WithTypeFields(
@@ -128,4 +166,21 @@ public sealed class KubeClient : IKubeClient, IDisposable
             T.Resource);
 
     private JsonTypeInfo<T> TypeInfo<T>() => _calls.Transport.TypeInfo<T>();
+}
+
+/// <summary>Reads <c>managedFields</c> as absent without building its entries; never used for writing.</summary>
+internal sealed class SkippedManagedFields : JsonConverter<IReadOnlyList<ManagedFieldsEntry>>
+{
+    public static readonly SkippedManagedFields Instance = new();
+
+    public override bool HandleNull => true;
+
+    public override IReadOnlyList<ManagedFieldsEntry>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        reader.Skip();
+        return null;
+    }
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyList<ManagedFieldsEntry> value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("Objects read without managedFields are not written back with these options.");
 }
