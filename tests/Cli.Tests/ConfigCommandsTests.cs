@@ -26,6 +26,18 @@ public class ConfigCommandsTests : IClassFixture<CliCluster>
     }
 
     [Fact]
+    public async Task Config_of_an_app_without_vars_says_how_to_set_one()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await cluster.CreateAppAsync(ns);
+
+        var run = await cluster.RunAsync("config", "-a", "shop", "-n", ns);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Lines.Should().Equal("=== shop Config Vars", "None set; set some with `paas config:set KEY=VALUE -a shop`.");
+    }
+
+    [Fact]
     public async Task Config_get_prints_the_value_alone_and_fails_for_an_unset_key()
     {
         var ns = await cluster.NewNamespaceAsync();

@@ -35,6 +35,11 @@ public static class ConfigCommands
 
             await session.Out.WriteLineAsync($"=== {app.Metadata.Name} Config Vars");
             var config = app.Spec.Config ?? new Dictionary<string, string>();
+            if (config.Count == 0)
+            {
+                await session.Out.WriteLineAsync($"None set; set some with `paas config:set KEY=VALUE -a {session.AppName}`.");
+            }
+
             var table = new TextTable("", "");
             foreach (var (key, value) in config.OrderBy(pair => pair.Key, StringComparer.Ordinal))
             {

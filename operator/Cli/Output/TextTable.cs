@@ -21,7 +21,12 @@ public sealed class TextTable(params string[] headers)
 
     public async Task WriteAsync(TextWriter writer)
     {
-        var all = headers.Length > 0 && headers.Any(header => header.Length > 0) ? [headers, .. rows] : rows;
+        var all = headers.Any(header => header.Length > 0) ? [headers, .. rows] : rows;
+        if (all.Count == 0)
+        {
+            return;
+        }
+
         var widths = Enumerable.Range(0, headers.Length).Select(column => all.Max(row => row[column].Length)).ToArray();
         foreach (var row in all)
         {

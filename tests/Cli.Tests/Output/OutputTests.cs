@@ -32,6 +32,16 @@ public class OutputTests
         writer.ToString().Should().Be("FOO:     1\nLONGER:  2\n");
     }
 
+    [Fact]
+    public async Task Text_table_without_headers_or_rows_prints_nothing()
+    {
+        using var writer = new StringWriter();
+
+        await new TextTable("", "").WriteAsync(writer);
+
+        writer.ToString().Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData(30, "30s")]
     [InlineData(90, "1m")]
