@@ -12,7 +12,9 @@ public static class PaasCli
     {
         ArgumentNullException.ThrowIfNull(environment);
         var root = Build(environment);
-        var parse = root.Parse(args);
+
+        // Bare `paas` shows the commands, as `heroku` does, instead of an error about a missing one.
+        var parse = root.Parse(args.Count == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

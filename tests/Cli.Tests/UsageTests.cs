@@ -67,6 +67,18 @@ public class UsageTests : IClassFixture<CliCluster>
     }
 
     [Fact]
+    public async Task Paas_alone_lists_the_commands()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await PaasCli.RunAsync([], new CliEnvironment { Out = output, Error = error });
+
+        code.Should().Be(0, error.ToString());
+        output.ToString().Should().Contain("config:set").And.Contain("ps:scale").And.Contain("rollback").And.Contain("logs");
+    }
+
+    [Fact]
     public async Task An_unknown_command_exits_2_and_points_at_help()
     {
         var run = await cluster.RunAsync("apps:frobnicate");
