@@ -21,6 +21,26 @@ public sealed class ServerSideApplyOverHttpTests : ServerTest
         """;
 
     [Fact]
+    public async Task A_json_apply_body_makes_the_same_object_as_its_yaml_twin_and_duplicate_keys_are_refused_in_both()
+    {
+        // JSON is YAML: the server reads a JSON body with the JSON parser, and must not read it differently.
+        var ns = await Api.CreateNamespaceAsync();
+        var path = $"/api/v1/namespaces/{ns}/configmaps/";
+        const string Json = """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j"},"data":{"n":"1.0","t":"true","s":"a\u00e9b"}}""";
+        const string Yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y}\ndata: {n: \"1.0\", t: \"true\", s: \"a\u00e9b\"}\n";
+
+        var json = await Api.ApplyAsync(path + "j?fieldManager=t", Json);
+        var yaml = await Api.ApplyAsync(path + "y?fieldManager=t", Yaml);
+        var duplicateJson = await Api.ApplyAsync(path + "d?fieldManager=t", """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"d"},"data":{"a":"1","a":"2"}}""");
+        var duplicateYaml = await Api.ApplyAsync(path + "d?fieldManager=t", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\ndata: {a: \"1\", a: \"2\"}\n");
+
+        json.Status.Should().Be(HttpStatusCode.Created, json.Text);
+        json.Json["data"]!.ToJsonString().Should().Be(yaml.Json["data"]!.ToJsonString());
+        duplicateJson.Status.Should().Be(duplicateYaml.Status).And.Be(HttpStatusCode.BadRequest, duplicateJson.Text);
+        duplicateJson.Json["message"]!.GetValue<string>().Should().Be(duplicateYaml.Json["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_conflicting_apply_is_409_until_forced()
     {
         // https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts : a different value for another manager's field is a 409 FieldManagerConflict unless force=true.
