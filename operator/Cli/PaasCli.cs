@@ -43,6 +43,7 @@ public static class PaasCli
         IEnumerable<Command> commands =
         [
             .. AppsCommands.Create(runner),
+            .. AppSettingsCommands.Create(runner),
             .. ConfigCommands.Create(runner),
             .. PsCommands.Create(runner),
             .. ReleasesCommands.Create(runner),

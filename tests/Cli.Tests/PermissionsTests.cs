@@ -86,6 +86,8 @@ public partial class PermissionsTests
         string[][] commands =
         [
             ["apps"], ["apps:info", "-a", "shop"],
+            ["maintenance:on", "-a", "shop"], ["maintenance", "-a", "shop"], ["maintenance:off", "-a", "shop"],
+            ["domains:add", "www.example.com", "-a", "shop"], ["domains", "-a", "shop"], ["domains:remove", "www.example.com", "-a", "shop"],
             ["config", "-a", "shop"], ["config:set", "FOO=1", "-a", "shop", "--no-wait"], ["config:get", "FOO", "-a", "shop"], ["config:unset", "FOO", "-a", "shop", "--no-wait"],
             ["ps:scale", "web=2", "-a", "shop"], ["ps:scale", "web=1", "-a", "shop"], ["ps", "-a", "shop"],
             ["releases", "-a", "shop"], ["releases:info", "-a", "shop"], ["rollback", "-a", "shop", "--no-wait"],
