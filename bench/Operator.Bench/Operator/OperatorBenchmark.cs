@@ -105,8 +105,10 @@ internal sealed class OperatorBenchmark(int apps = 1_000, int changes = 200) : I
         var (fresh, freshUids) = await FleetCluster.StartAsync(apps, observe, cancellationToken);
         await using var _ = fresh;
         var map = uids.ToDictionary(pair => pair.Value, pair => freshUids[pair.Key], StringComparer.Ordinal);
+        var cpuBefore = ColdStart.ClusterCpu();
         var (elapsed, mismatches) = await WriteReplay.RunAsync(fresh.Server.BaseAddress, coldWrites, map, workers, cancellationToken);
-        return (elapsed, mismatches, OperatorWrites.ServerTime([.. replayed]));
+        var cpu = ColdStart.ClusterCpu() - cpuBefore;
+        return (elapsed, mismatches, $"{OperatorWrites.ServerTime([.. replayed])}, CPU of server and replay loop {cpu.TotalSeconds:N2} s");
     }
 
     private string Missing(ColdStartTimeline timeline, int deployments, int services, int ready, int released)

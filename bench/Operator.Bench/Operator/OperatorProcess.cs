@@ -90,6 +90,19 @@ internal sealed partial class OperatorProcess : IAsyncDisposable
     /// <summary>Peak resident set size (VmHWM) in bytes.</summary>
     public long PeakResidentBytes() => ReadStatusKilobytes("VmHWM:") * 1024;
 
+    /// <summary>CPU time the process has used so far, user and system, from <c>/proc/PID/stat</c>.</summary>
+    public TimeSpan CpuTime()
+    {
+        // Fields after the parenthesised command name; utime and stime are the 14th and 15th of the whole line.
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+    }
+
+    /// <summary>Linux reports CPU times in clock ticks of USER_HZ, which is 100 on every architecture .NET runs on.</summary>
+    private const int ClockTicksPerSecond = 100;
+
     /// <summary>Current resident set size (VmRSS) in bytes.</summary>
     public long ResidentBytes() => ReadStatusKilobytes("VmRSS:") * 1024;
 
