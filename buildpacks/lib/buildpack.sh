@@ -2,7 +2,10 @@
 # Shared by the project's buildpacks: Heroku-style build log lines, config vars from ENV_DIR, reading JSON,
 # downloads that say what failed, and version matching. Sourced, never run.
 
-BUILDPACKS_LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# Sourced by path, so BASH_SOURCE names a file in this folder; made absolute without starting a process, since a
+# build step pays for every fork (a warm Node.js build is mostly such bookkeeping).
+BUILDPACKS_LIB=${BASH_SOURCE[0]%/*}
+[[ $BUILDPACKS_LIB == /* ]] || BUILDPACKS_LIB=$PWD/$BUILDPACKS_LIB
 
 # "-----> Installing dependencies": a step of the build, as Heroku prints it.
 topic() { printf -- '-----> %s\n' "$*"; }
@@ -19,6 +22,19 @@ warning() { printf ' !     %s\n' "$@" >&2; }
 fail() {
     printf ' !     %s\n' "$@" >&2
     exit 1
+}
+
+# Prints the exported variables whose names start with one of PREFIXES as indented NAME=value lines, sorted by
+# name within each prefix (bash lists ${!prefix@} in order); builtins only, unlike env | grep | sort.
+print_exported_variables() {
+    local prefix name
+    for prefix in "$@"; do
+        eval "set -- \${!$prefix@}"
+        for name in "$@"; do
+            [[ ${!name@a} == *x* ]] && info "$name=${!name}"
+        done
+    done
+    return 0
 }
 
 # Exports the app's config vars (one file per var, Heroku's ENV_DIR) except those that would break the build.
@@ -123,9 +139,11 @@ machine_arch() {
     esac
 }
 
-# Writes a .profile.d script that dynos source at start (Heroku's convention; paths there use $HOME, the app dir).
+# Writes stdin to a .profile.d script that dynos source at start (Heroku's convention; paths there use $HOME, the
+# app dir). Read with the read builtin rather than cat, one process fewer per build.
 write_profile() {
-    local build_dir=$1 name=$2
-    mkdir -p "$build_dir/.profile.d"
-    cat >"$build_dir/.profile.d/$name.sh"
+    local build_dir=$1 name=$2 content=""
+    [ -d "$build_dir/.profile.d" ] || mkdir -p "$build_dir/.profile.d"
+    IFS= read -r -d '' content || true
+    printf '%s' "$content" >"$build_dir/.profile.d/$name.sh"
 }

@@ -2,7 +2,19 @@
 # The slug compiler's shared steps for bin/plan and bin/build: choosing buildpacks (detection in order, or
 # PAAS_BUILDPACKS), fetching third-party ones, reading release output and the Procfile, and writing JSON.
 
-BUILDPACKS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Sets REPLY to DIR made absolute as `cd DIR && pwd` prints it, without the subshell a $(...) costs: bin/build
+# is mostly bookkeeping around the buildpacks, and every process it starts shows in the build's wall time.
+absolute_dir() {
+    local back=$PWD
+    CDPATH='' cd -- "$1" || return 1
+    REPLY=$PWD
+    cd -- "$back" || return 1
+}
+
+BUILDPACKS_ROOT=${BASH_SOURCE[0]%/*}
+[[ ${BASH_SOURCE[0]} == */* ]] || BUILDPACKS_ROOT=.
+absolute_dir "$BUILDPACKS_ROOT/.."
+BUILDPACKS_ROOT=$REPLY
 
 # Heroku's detection order for its officially supported languages, then ours: static sites, then a bare Procfile.
 DETECTION_ORDER=(ruby nodejs python java php go static procfile)
@@ -91,7 +103,7 @@ select_buildpacks() {
                 "Remove it from PAAS_BUILDPACKS (the App's spec.buildpacks), or add the files it looks for."
             SELECTED_SPECS+=("$spec")
             SELECTED_DIRS+=("$dir")
-            SELECTED_NAMES+=("$(printf '%s' "$output" | head -n 1)")
+            SELECTED_NAMES+=("${output%%$'\n'*}")
         done
         [ "${#SELECTED_SPECS[@]}" -gt 0 ] || runner_fail "PAAS_BUILDPACKS is set but names no buildpack: '$PAAS_BUILDPACKS'."
         return 0
@@ -104,7 +116,7 @@ select_buildpacks() {
         if [ "$status" -eq 0 ]; then
             SELECTED_SPECS=("$spec")
             SELECTED_DIRS=("$dir")
-            SELECTED_NAMES=("$(printf '%s' "$output" | head -n 1)")
+            SELECTED_NAMES=("${output%%$'\n'*}")
             return 0
         fi
         reasons+=("$spec: ${output:-did not detect}")
@@ -156,24 +168,23 @@ procfile_process_types() {
         }' "$1"
 }
 
-# Merges Procfile lines (file 1) over default lines (file 2): Procfile types first, then defaults it does not name.
-merge_process_types() {
-    awk '
-        FNR == NR { type = $0; sub(/:.*$/, "", type); named[type] = 1; print; next }
-        { type = $0; sub(/:.*$/, "", type); if (!(type in named)) print }' "$1" "$2"
-}
-
-# Space-separated types of Procfile lines on stdin, or "(none)".
-process_type_names() {
-    awk '{ sub(/:.*$/, ""); names = names (names == "" ? "" : ", ") $0 } END { print (names == "" ? "(none)" : names) }'
+# Sets the variable named VAR to the comma-separated types of the Procfile lines given, or "(none)".
+type_names() {
+    local var=$1 line names=""
+    shift
+    for line in "$@"; do
+        names+="${names:+, }${line%%:*}"
+    done
+    printf -v "$var" '%s' "${names:-(none)}"
 }
 
 # Prints {"buildpacks":[...],"processTypes":{...}} from the chosen buildpacks and a file of Procfile lines,
 # in one awk run (escaping character by character, since gsub's backslash handling differs between awks).
 plan_json() {
-    local types_file=$1
+    local types_file=$1 IFS=$'\n'
     shift
-    { printf '%s\n' "$@"; cat "$types_file"; } | awk -v specs="$#" '
+    # The specs come first on stdin ("$*" joins them with IFS's newline), then the types file; no cat, no pipe.
+    awk -v specs="$#" '
         function quote(text,    out, i, c) {
             out = ""
             for (i = 1; i <= length(text); i++) {
@@ -192,28 +203,40 @@ plan_json() {
             command = substr($0, length(type) + 3)
             types = types (types == "" ? "" : ",") quote(type) ":" quote(command)
         }
-        END { printf "{\"buildpacks\":[%s],\"processTypes\":{%s}}\n", buildpacks, types }'
+        END { printf "{\"buildpacks\":[%s],\"processTypes\":{%s}}\n", buildpacks, types }' - "$types_file" <<<"$*"
 }
 
-# Writes the process types of APP_DIR to OUT_FILE as Procfile lines: the Procfile's, then RELEASE_OUTPUT's defaults.
+# Writes the process types of APP_DIR to OUT_FILE as Procfile lines: the Procfile's, then RELEASE_OUTPUT's defaults
+# for types the Procfile does not name. Merged in bash rather than by more awk runs.
 resolve_process_types() {
-    local app_dir=$1 release_output=$2 out_file=$3 procfile_types default_types
-    procfile_types="$out_file.procfile"
-    default_types="$out_file.defaults"
-    : >"$procfile_types"
+    local app_dir=$1 release_output=$2 out_file=$3 parsed line status=0
+    local -a procfile_lines=() default_lines=() merged=() problems=()
+    local -A named=()
     if [ -f "$app_dir/Procfile" ]; then
-        if ! procfile_process_types "$app_dir/Procfile" >"$procfile_types"; then
-            local problems=()
-            mapfile -t problems <"$procfile_types"
+        parsed=$(procfile_process_types "$app_dir/Procfile") || status=$?
+        if [ "$status" -ne 0 ]; then
+            mapfile -t problems <<<"$parsed"
             runner_fail "${problems[@]}"
         fi
+        [ -z "$parsed" ] || mapfile -t procfile_lines <<<"$parsed"
     fi
-    printf '%s\n' "$release_output" | default_process_types >"$default_types"
-    merge_process_types "$procfile_types" "$default_types" >"$out_file"
+    parsed=$(default_process_types <<<"$release_output")
+    [ -z "$parsed" ] || mapfile -t default_lines <<<"$parsed"
+    for line in "${procfile_lines[@]}"; do
+        named[${line%%:*}]=1
+        merged+=("$line")
+    done
+    for line in "${default_lines[@]}"; do
+        [ -n "${named[${line%%:*}]:-}" ] || merged+=("$line")
+    done
+    if [ "${#merged[@]}" -gt 0 ]; then
+        printf '%s\n' "${merged[@]}" >"$out_file"
+    else
+        : >"$out_file"
+    fi
     # Read by bin/build for the "Discovering process types" lines.
     # shellcheck disable=SC2034
-    PROCFILE_TYPE_NAMES=$(process_type_names <"$procfile_types")
+    type_names PROCFILE_TYPE_NAMES "${procfile_lines[@]}"
     # shellcheck disable=SC2034
-    DEFAULT_TYPE_NAMES=$(process_type_names <"$default_types")
-    rm -f "$procfile_types" "$default_types"
+    type_names DEFAULT_TYPE_NAMES "${default_lines[@]}"
 }

@@ -1,33 +1,42 @@
 # shellcheck shell=bash
 # Installs, caches and prunes node_modules with npm, yarn or pnpm. Sourced by bin/compile after lib/buildpack.sh.
 
-# npm, yarn or pnpm, chosen by the lockfile as Heroku does (yarn.lock, pnpm-lock.yaml, else npm).
-package_manager() {
+# Sets PACKAGE_MANAGER to npm, yarn or pnpm, chosen by the lockfile as Heroku does (yarn.lock, pnpm-lock.yaml,
+# else npm). These helpers set variables instead of printing, since every $(...) costs a process and a warm build
+# is mostly such bookkeeping.
+# shellcheck disable=SC2034 # read by bin/compile
+choose_package_manager() {
     if [ -f "$1/yarn.lock" ]; then
-        echo yarn
+        PACKAGE_MANAGER=yarn
     elif [ -f "$1/pnpm-lock.yaml" ]; then
-        echo pnpm
+        PACKAGE_MANAGER=pnpm
     else
-        echo npm
+        PACKAGE_MANAGER=npm
     fi
 }
 
-lockfile_of() {
+# Sets LOCKFILE to the name of BUILD_DIR's lockfile for MANAGER, empty when there is none.
+find_lockfile() {
     local build_dir=$1 manager=$2 name
+    LOCKFILE=""
     case $manager in
-        yarn) name=yarn.lock ;;
-        pnpm) name=pnpm-lock.yaml ;;
-        *) for name in package-lock.json npm-shrinkwrap.json ""; do [ -z "$name" ] || [ -f "$build_dir/$name" ] && break; done ;;
+        yarn) set -- yarn.lock ;;
+        pnpm) set -- pnpm-lock.yaml ;;
+        *) set -- package-lock.json npm-shrinkwrap.json ;;
     esac
-    if [ -n "$name" ] && [ -f "$build_dir/$name" ]; then
-        echo "$name"
-    fi
+    for name in "$@"; do
+        if [ -f "$build_dir/$name" ]; then
+            LOCKFILE=$name
+            return 0
+        fi
+    done
 }
 
 # yarn and pnpm come from the stack, else from Corepack (shipped with node), pinned by package.json's packageManager.
 prepare_package_manager() {
     local build_dir=$1 manager=$2
-    info "Using $manager ($(lockfile_of "$build_dir" "$manager" | sed 's/^$/no lockfile/'))"
+    find_lockfile "$build_dir" "$manager"
+    info "Using $manager (${LOCKFILE:-no lockfile})"
     [ "$manager" != npm ] || { info "npm $(npm_version)"; return 0; }
     if ! command -v "$manager" >/dev/null 2>&1; then
         command -v corepack >/dev/null 2>&1 || fail "$manager is not on the stack image and this node has no Corepack." \
@@ -39,28 +48,33 @@ prepare_package_manager() {
     info "$manager $("$manager" --version)"
 }
 
-# Reads npm's version from its package.json: starting npm just to ask costs most of a second.
+# Reads npm's version from its package.json: starting npm just to ask costs most of a second. The top-level
+# "version" line is matched in bash; jq or npm itself answer only when the manifest is laid out otherwise.
 npm_version() {
-    local cli manifest
-    cli=$(readlink -f "$(command -v npm)")
-    manifest="$(dirname "$cli")/../package.json"
-    if [ -f "$manifest" ]; then
-        json_get "$manifest" version
-    else
-        npm --version
+    local cli="" manifest line
+    if hash npm 2>/dev/null; then
+        cli=$(readlink -f "${BASH_CMDS[npm]}")
     fi
+    manifest="${cli%/*}/../package.json"
+    if [ -z "$cli" ] || [ ! -f "$manifest" ]; then
+        npm --version
+        return 0
+    fi
+    while IFS= read -r line; do
+        if [[ $line =~ ^\ \ \"version\":\ *\"([^\"]+)\" ]]; then
+            printf '%s\n' "${BASH_REMATCH[1]}"
+            return 0
+        fi
+    done <"$manifest"
+    json_get "$manifest" version
 }
 
-# What the cached node_modules were built from; a cache is used only for the same inputs.
+# Sets DEPENDENCY_SIGNATURE, one line naming what the cached node_modules were built from (node, package manager,
+# stack, and the checksums of package.json and the lockfile); a cache is used only for the same inputs.
 dependency_signature() {
-    local build_dir=$1 manager=$2 lockfile
-    lockfile=$(lockfile_of "$build_dir" "$manager")
-    {
-        echo "node $NODE_VERSION"
-        echo "$manager ${STACK:-}"
-        cksum <"$build_dir/package.json"
-        [ -z "$lockfile" ] || cksum <"$build_dir/$lockfile"
-    } | cksum
+    local build_dir=$1 manager=$2 sums
+    sums=$(cd "$build_dir" && cksum package.json ${LOCKFILE:+"$LOCKFILE"})
+    DEPENDENCY_SIGNATURE="node $NODE_VERSION; $manager ${STACK:-}; ${sums//$'\n'/; }"
 }
 
 run_script_if_present() {
@@ -74,16 +88,21 @@ run_script_if_present() {
 # A lockfile build whose inputs match the cache's reuses the cached node_modules as they are; a build without a
 # lockfile starts from them and lets the package manager bring them up to date.
 install_dependencies() {
-    local build_dir=$1 cache_dir=$2 manager=$3 lockfile status
+    local build_dir=$1 cache_dir=$2 manager=$3 lockfile status cached_signature=""
     local cached="$cache_dir/node/node_modules"
-    lockfile=$(lockfile_of "$build_dir" "$manager")
+    # Looked up again: a heroku-prebuild script may have written the lockfile.
+    find_lockfile "$build_dir" "$manager"
+    lockfile=$LOCKFILE
     # Taken before installing: npm install writes a lockfile, which must not change what the next build compares.
-    DEPENDENCY_SIGNATURE=$(dependency_signature "$build_dir" "$manager")
+    dependency_signature "$build_dir" "$manager"
     export npm_config_cache="$cache_dir/node/npm-cache"
     export YARN_CACHE_FOLDER="$cache_dir/node/yarn-cache"
     export PNPM_HOME="$cache_dir/node/pnpm-home"
     if [ -d "$cached" ] && [ ! -d "$build_dir/node_modules" ]; then
-        if [ -f "$cache_dir/node/signature" ] && [ "$(cat "$cache_dir/node/signature")" = "$DEPENDENCY_SIGNATURE" ]; then
+        if [ -f "$cache_dir/node/signature" ]; then
+            IFS= read -r cached_signature <"$cache_dir/node/signature" || true
+        fi
+        if [ "$cached_signature" = "$DEPENDENCY_SIGNATURE" ]; then
             if [ -n "$lockfile" ]; then
                 info "Restoring node_modules from the cache ($lockfile, package.json and node unchanged)"
                 cp -a "$cached" "$build_dir/node_modules"

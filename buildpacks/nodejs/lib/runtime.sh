@@ -16,15 +16,23 @@ install_node() {
     echo
     stack_version=""
     if command -v node >/dev/null 2>&1; then
-        stack_version=$(node --version | sed 's/^v//')
+        stack_version=$(node --version)
+        stack_version=${stack_version#v}
     fi
     if [ -z "$range" ]; then
         range=${stack_version:-$NODE_DEFAULT_RANGE}
     fi
     info "Resolving node version $range..."
-    valid_range "$range" || fail "engines.node in package.json is '$range', which is not a version range." \
+    # One awk run both checks the range (status 2: unreadable) and matches the stack's node against it.
+    status=0
+    if [ -n "$stack_version" ]; then
+        max_satisfying "$range" <<<"$stack_version" >/dev/null || status=$?
+    else
+        max_satisfying "$range" </dev/null >/dev/null || status=$?
+    fi
+    [ "$status" -ne 2 ] || fail "engines.node in package.json is '$range', which is not a version range." \
         "Use a semver range such as \"20.x\" or \">=20 <23\"."
-    if [ -n "$stack_version" ] && satisfies "$range" "$stack_version"; then
+    if [ -n "$stack_version" ] && [ "$status" -eq 0 ]; then
         info "Using node $stack_version from the stack image"
         NODE_VERSION=$stack_version
         return 0
