@@ -3,9 +3,25 @@ namespace Paas.Buildpacks.Tests.Support;
 /// <summary>A temporary folder for one test's apps, slugs and caches, deleted afterwards.</summary>
 internal sealed class ScratchDirectory : IDisposable
 {
-    public ScratchDirectory() => Directory.CreateDirectory(Path);
+    public ScratchDirectory()
+        : this(System.IO.Path.GetTempPath())
+    {
+    }
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "paas-buildpacks-" + Guid.NewGuid().ToString("N")[..12]);
+    private ScratchDirectory(string parent)
+    {
+        Path = System.IO.Path.Combine(parent, "paas-buildpacks-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    /// <summary>
+    /// A folder in /dev/shm, a tmpfs and so another filesystem than the temp folder where the other scratch folders
+    /// live (as a Kaniko build's cache volume is); the temp folder where /dev/shm is missing.
+    /// </summary>
+    public static ScratchDirectory OnAnotherFilesystem() =>
+        new(Directory.Exists("/dev/shm") ? "/dev/shm" : System.IO.Path.GetTempPath());
 
     /// <summary>A path inside the folder, not yet created.</summary>
     public string Combine(string name) => System.IO.Path.Combine(Path, name);
