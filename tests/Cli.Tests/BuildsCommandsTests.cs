@@ -69,7 +69,7 @@ public class BuildsCommandsTests : IClassFixture<CliCluster>
         run.Out.Should().Contain("Phase:          Failed")
             .And.Contain("Reason:         CompileFailed")
             .And.Contain("npm ERR! Missing script: \"build\"")
-            .And.Contain($"Log: kubectl logs -n {ns} shop-1-x7k2p -c build");
+            .And.Contain($"Log: paas builds:output shop-1 -n {ns}, or kubectl logs -n {ns} shop-1-x7k2p -c build");
     }
 
     [Fact]
@@ -81,6 +81,45 @@ public class BuildsCommandsTests : IClassFixture<CliCluster>
 
         run.ExitCode.Should().Be(1, run.ToString());
         run.Error.Should().Contain($"NAME: Build shop-9 not found in namespace {ns}; list an App's Builds with `paas builds -a APP -n {ns}`");
+    }
+
+    [Fact]
+    public async Task Builds_output_prints_each_steps_log_in_order_and_says_why_a_step_has_none()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await cluster.CreateAppAsync(ns);
+        await CreateBuildAsync(ns, "shop-1", new JsonObject { ["phase"] = "Failed", ["reason"] = "DetectFailed", ["podName"] = "shop-1-x7k2p" });
+        var logs = new FakePodLogs(new Dictionary<string, string>
+        {
+            ["shop-1-x7k2p/source"] = "Cloning https://github.com/team/shop.git\nAt 1a2b3c4\n",
+            ["shop-1-x7k2p/plan"] = "No buildpack detected this app",
+        });
+
+        var run = await cluster.RunAsync(["builds:output", "shop-1", "-n", ns], logs.Install);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Lines.Should().Equal(
+            "-----> source",
+            "Cloning https://github.com/team/shop.git",
+            "At 1a2b3c4",
+            "-----> plan",
+            "No buildpack detected this app",
+            "-----> build",
+            "       (no log: log of step build (pod shop-1-x7k2p): HTTP 404: pods \"shop-1-x7k2p\" not found)");
+        logs.Requests.Select(uri => uri.Query).Should().Equal("?container=source", "?container=plan", "?container=build");
+    }
+
+    [Fact]
+    public async Task Builds_output_of_a_build_without_a_pod_says_when_its_log_appears()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await cluster.CreateAppAsync(ns);
+        await CreateBuildAsync(ns, "shop-1", new JsonObject { ["phase"] = "Pending" });
+
+        var run = await cluster.RunAsync("builds:output", "shop-1", "-n", ns);
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        run.Error.Should().Contain("Build shop-1 has no pod yet (phase Pending); its log appears once it runs");
     }
 
     private async Task CreateBuildAsync(string ns, string name, JsonObject status)

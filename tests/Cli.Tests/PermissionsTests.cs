@@ -91,7 +91,7 @@ public partial class PermissionsTests
             ["config", "-a", "shop"], ["config:set", "FOO=1", "-a", "shop", "--no-wait"], ["config:get", "FOO", "-a", "shop"], ["config:unset", "FOO", "-a", "shop", "--no-wait"],
             ["ps:scale", "web=2", "-a", "shop"], ["ps:scale", "web=1", "-a", "shop"], ["ps", "-a", "shop"],
             ["releases", "-a", "shop"], ["releases:info", "-a", "shop"], ["rollback", "-a", "shop", "--no-wait"],
-            ["builds", "-a", "shop"], ["builds:create", "-a", "shop", "--image", "nginx:2"], ["builds:info", build],
+            ["builds", "-a", "shop"], ["builds:create", "-a", "shop", "--image", "nginx:2"], ["builds:info", build], ["builds:output", build],
             ["logs", "-a", "shop"],
             ["apps:destroy", "-a", "shop", "--confirm", "shop"],
         ];

@@ -10,7 +10,7 @@ namespace Paas.Cli.Commands;
 /// <summary><c>builds</c>, <c>builds:create</c> and <c>builds:info</c>: source turned into images.</summary>
 public static class BuildsCommands
 {
-    public static IEnumerable<Command> Create(CommandRunner runner) => [List(runner), CreateBuild(runner), Info(runner)];
+    public static IEnumerable<Command> Create(CommandRunner runner) => [List(runner), CreateBuild(runner), Info(runner), BuildOutputCommand.Create(runner)];
 
     private static Command List(CommandRunner runner)
     {
@@ -109,7 +109,7 @@ public static class BuildsCommands
             if (status?.Phase is BuildPhases.Failed or BuildPhases.Running && Builds.LogCommand(build) is { } log)
             {
                 await session.Out.WriteLineAsync();
-                await session.Out.WriteLineAsync($"Log: {log}");
+                await session.Out.WriteLineAsync($"Log: paas builds:output {buildName} -n {session.Namespace}, or {log}");
             }
         });
         return command;

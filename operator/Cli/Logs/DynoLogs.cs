@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Kube.Client;
 using Kube.Models;
 using Paas.Cli.Cluster;
-using Paas.Cli.Failures;
 using Paas.Platform.Api;
 
 namespace Paas.Cli.Logs;
@@ -66,41 +62,7 @@ public sealed class DynoLogs(CliSession session)
         return $"{type}.{(dash < 0 ? name : name[(dash + 1)..])}";
     }
 
-    private async Task<HttpResponseMessage> OpenAsync(Pod pod, int lines, bool follow, CancellationToken cancellationToken)
-    {
-        var podName = pod.Metadata.Name!;
-        var query = string.Create(CultureInfo.InvariantCulture, $"timestamps=true&tailLines={lines}{(follow ? "&follow=true" : string.Empty)}");
-        var path = $"/api/v1/namespaces/{Uri.EscapeDataString(session.Namespace)}/pods/{Uri.EscapeDataString(podName)}/log?{query}";
-        var server = session.Config.Server;
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.GetLeftPart(UriPartial.Authority) + server.AbsolutePath.TrimEnd('/') + path));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/plain"));
-        var response = await session.Raw.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new CommandFailedException($"logs of dyno {DynoName(pod)} (pod {podName}): HTTP {(int)response.StatusCode}: {Explain(body)}");
-        }
-    }
-
-    private static string Explain(string body)
-    {
-        try
-        {
-            if (JsonSerializer.Deserialize(body, KubeJsonContext.Default.Status) is { Message: { Length: > 0 } message })
-            {
-                return message;
-            }
-        }
-        catch (JsonException)
-        {
-            // Not a Status: show the text as it came.
-        }
-
-        return body.Length > 300 ? body[..300] + "…" : body;
-    }
+    private Task<HttpResponseMessage> OpenAsync(Pod pod, int lines, bool follow, CancellationToken cancellationToken) =>
+        new PodLogEndpoint(session).OpenAsync(
+            pod.Metadata.Name!, new PodLogQuery(TailLines: lines, Follow: follow, Timestamps: true), $"logs of dyno {DynoName(pod)} (pod {pod.Metadata.Name})", cancellationToken);
 }

@@ -6,7 +6,7 @@ using Kube.Auth;
 namespace Paas.Cli.Tests.Support;
 
 /// <summary>
-/// Answers <c>GET .../pods/{pod}/log</c> from canned text, because the in-process API server has no kubelet to read
+/// Answers <c>GET .../pods/{pod}/log</c> from canned text (keyed by pod, or by pod/container when the request names one), because the in-process API server has no kubelet to read
 /// container logs from; every other request goes on to the real server.
 /// </summary>
 internal sealed class FakePodLogs(IReadOnlyDictionary<string, string> logsByPod, bool keepStreamsOpen = false)
@@ -24,7 +24,8 @@ internal sealed class FakePodLogs(IReadOnlyDictionary<string, string> logsByPod,
     {
         requests.Enqueue(uri);
         var pod = uri.AbsolutePath.Split('/')[^2];
-        return logsByPod.TryGetValue(pod, out var text)
+        var container = uri.Query.TrimStart('?').Split('&').FirstOrDefault(part => part.StartsWith("container=", StringComparison.Ordinal))?["container=".Length..];
+        return logsByPod.TryGetValue(container is null ? pod : $"{pod}/{container}", out var text)
             ? new HttpResponseMessage(HttpStatusCode.OK) { Content = keepStreamsOpen ? new StreamContent(new OpenEndedStream(Encoding.UTF8.GetBytes(text))) : new StringContent(text, Encoding.UTF8, "text/plain") }
             : new HttpResponseMessage(HttpStatusCode.NotFound)
             {
