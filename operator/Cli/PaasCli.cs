@@ -14,7 +14,8 @@ public static class PaasCli
         var root = Build(environment);
 
         // Bare `paas` shows the commands, as `heroku` does, instead of an error about a missing one.
-        var parse = root.Parse(args.Count == 0 ? ["--help"] : args);
+        // No @file response files: an argument such as a config value is taken as written.
+        var parse = root.Parse(args.Count == 0 ? ["--help"] : args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

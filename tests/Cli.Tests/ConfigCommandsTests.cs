@@ -69,6 +69,18 @@ public class ConfigCommandsTests : IClassFixture<CliCluster>
     }
 
     [Fact]
+    public async Task Config_unset_takes_an_argument_that_starts_with_at_as_written_not_as_a_response_file()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await cluster.CreateAppAsync(ns);
+
+        var run = await cluster.RunAsync("config:unset", "@NOPE", "-a", "shop", "-n", ns);
+
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.Error.Should().Contain("@NOPE: config var keys may contain only letters, digits and underscores");
+    }
+
+    [Fact]
     public async Task Config_set_of_an_unchanged_value_says_there_is_no_change_instead_of_waiting()
     {
         var ns = await cluster.NewNamespaceAsync();
