@@ -30,7 +30,7 @@ public sealed class AppWorkloads
         this.stores = stores ?? throw new ArgumentNullException(nameof(stores));
         this.events = events ?? throw new ArgumentNullException(nameof(events));
         this.settings = settings ?? PlatformSettings.Default;
-        children = new ChildApplier(client);
+        children = new ChildApplier(client, rememberSent: true);
         pruner = new ChildPruner(client.Dynamic);
         json = client.JsonOptions;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kube.Client;
@@ -17,15 +18,28 @@ namespace Paas.Controllers.Plumbing;
 /// </remarks>
 public sealed class ChildApplier
 {
+    /// <summary>How long a sent object is trusted to be on its way into the cache; after that it is sent again.</summary>
+    private static readonly TimeSpan CacheLag = TimeSpan.FromSeconds(10);
+
     private readonly IDynamicKubeClient client;
     private readonly JsonSerializerOptions json;
+    private readonly ConcurrentDictionary<string, Sent>? sent;
+    private readonly TimeProvider time;
 
     /// <param name="client">The client; its serializer options turn typed children into JSON.</param>
-    public ChildApplier(KubeClient client)
+    /// <param name="rememberSent">
+    /// Do not send an object again while the cache still shows what it showed when that object was sent: the cache
+    /// lags the operator's own writes by a moment, and a reconcile in between would repeat the write (for a
+    /// Deployment, announcing its rollout twice). Trusted for 10 s, then the object is sent again.
+    /// </param>
+    /// <param name="time">The clock behind that trust; the system clock when null.</param>
+    public ChildApplier(KubeClient client, bool rememberSent = false, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         this.client = client.Dynamic;
         json = client.JsonOptions;
+        sent = rememberSent ? new ConcurrentDictionary<string, Sent>(StringComparer.Ordinal) : null;
+        this.time = time ?? TimeProvider.System;
     }
 
     /// <summary>Applies a typed child; returns true when it sent a request.</summary>
@@ -43,14 +57,38 @@ public sealed class ChildApplier
     {
         var body = Prepare(owner, type, desired);
         var hash = (string?)body["metadata"]!["annotations"]![PaasAnnotations.DesiredHash];
+        var key = $"{type.ApiVersion}/{type.Kind}/{body["metadata"]!["namespace"]}/{body["metadata"]!["name"]}";
         if (live?.Annotations?.GetValueOrDefault(PaasAnnotations.DesiredHash) == hash && live is not null)
+        {
+            sent?.TryRemove(key, out _);
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        if (sent is not null && sent.TryGetValue(key, out var earlier)
+            && earlier.Hash == hash && earlier.CachedVersion == live?.ResourceVersion && now - earlier.At < CacheLag)
         {
             return false;
         }
 
         await client.ApplyAsync(type, body, new ApplyOptions(OperatorFieldManager.Name, Force: true), cancellationToken: cancellationToken);
+        if (sent is not null)
+        {
+            sent[key] = new Sent(hash, live?.ResourceVersion, now);
+            if (sent.Count > 4096)
+            {
+                foreach (var (stale, _) in sent.Where(pair => now - pair.Value.At >= CacheLag))
+                {
+                    sent.TryRemove(stale, out _);
+                }
+            }
+        }
+
         return true;
     }
+
+    /// <summary>An object sent with <paramref name="Hash"/> while the cache showed <paramref name="CachedVersion"/> (null: absent).</summary>
+    private sealed record Sent(string? Hash, string? CachedVersion, DateTimeOffset At);
 
     /// <summary>The apply body: the desired object with apiVersion, kind, owner reference and hash annotation set.</summary>
     internal static JsonObject Prepare(IKubernetesObject owner, ResourceType type, JsonObject desired)
