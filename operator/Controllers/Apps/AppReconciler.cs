@@ -56,7 +56,7 @@ public sealed class AppReconciler : IReconciler
         this.events = events;
         this.time = time ?? TimeProvider.System;
         children = new ChildApplier(client);
-        statuses = new StatusWriter(client);
+        statuses = new StatusWriter(client, rememberSent: true);
         ledger = new ReleaseLedger(client);
         rollbacks = new RollbackRequests(client, events);
         settling = new SettlingStatuses(settleWindow, this.time);

@@ -50,7 +50,7 @@ public sealed class FormationReconciler : IReconciler
         this.apps = apps ?? throw new ArgumentNullException(nameof(apps));
         this.releases = releases ?? throw new ArgumentNullException(nameof(releases));
         this.deployments = deployments ?? throw new ArgumentNullException(nameof(deployments));
-        statuses = new StatusWriter(client);
+        statuses = new StatusWriter(client, rememberSent: true);
         this.settings = settings ?? PlatformSettings.Default;
         this.time = time ?? TimeProvider.System;
         settling = new SettlingStatuses(settleWindow, this.time);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kube.Client;
@@ -12,14 +13,28 @@ namespace Paas.Controllers.Plumbing;
 /// </summary>
 public sealed class StatusWriter
 {
+    /// <summary>How long a sent status is trusted to be on its way into the cache; after that it is sent again.</summary>
+    private static readonly TimeSpan CacheLag = TimeSpan.FromSeconds(10);
+
     private readonly IDynamicKubeClient client;
     private readonly JsonSerializerOptions json;
+    private readonly ConcurrentDictionary<string, SentStatus>? sent;
+    private readonly TimeProvider time;
 
-    public StatusWriter(KubeClient client)
+    /// <param name="client">The client; its serializer options turn typed status into JSON.</param>
+    /// <param name="rememberSent">
+    /// Do not send the same status again while the cache still shows the object as it was when that status was sent:
+    /// the cache lags the operator's own writes by a moment, and a reconcile in between would repeat the write.
+    /// Trusted for 10 s, then the status is sent again.
+    /// </param>
+    /// <param name="time">The clock behind that trust; the system clock when null.</param>
+    public StatusWriter(KubeClient client, bool rememberSent = false, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         this.client = client.Dynamic;
         json = client.JsonOptions;
+        sent = rememberSent ? new ConcurrentDictionary<string, SentStatus>(StringComparer.Ordinal) : null;
+        this.time = time ?? TimeProvider.System;
     }
 
     /// <summary>Applies <paramref name="desiredStatus"/> to <paramref name="live"/>'s status; returns true when it sent a request.</summary>
@@ -33,10 +48,12 @@ public sealed class StatusWriter
     public async Task<bool> WriteAsync<T, TStatus>(T live, TStatus desiredStatus, CancellationToken cancellationToken, bool exact = false)
         where T : class, IKubernetesObject<T>
     {
-        ArgumentNullException.ThrowIfNull(live);
-        var liveStatus = JsonSerializer.SerializeToNode(live, json)?["status"] as JsonObject;
-        var desired = JsonSerializer.SerializeToNode(desiredStatus, json) as JsonObject ?? new JsonObject();
-        KeepTransitionTimes(desired, liveStatus);
+        var (liveStatus, desired) = Compare(live, desiredStatus);
+        if (AlreadySent(live, desired))
+        {
+            return false;
+        }
+
         if (liveStatus is not null && Covers(liveStatus, desired))
         {
             // Apply removes a field only when no manager keeps it, and may keep an emptied map entry; a merge patch
@@ -44,6 +61,7 @@ public sealed class StatusWriter
             if (exact && Removals(liveStatus, desired) is { Count: > 0 } removals)
             {
                 await client.MergePatchAsync(T.Resource, live.Metadata.Name!, live.Metadata.Namespace, new JsonObject { ["status"] = removals }, "status", cancellationToken);
+                Remember(live, desired);
                 return true;
             }
 
@@ -58,6 +76,7 @@ public sealed class StatusWriter
             ["status"] = desired,
         };
         await client.ApplyAsync(T.Resource, body, new ApplyOptions(OperatorFieldManager.Name, Force: true), "status", cancellationToken);
+        Remember(live, desired);
         return true;
     }
 
@@ -65,12 +84,65 @@ public sealed class StatusWriter
     public bool Differs<T, TStatus>(T live, TStatus desiredStatus, bool exact = false)
         where T : class, IKubernetesObject<T>
     {
+        var (liveStatus, desired) = Compare(live, desiredStatus);
+        return !AlreadySent(live, desired)
+            && (liveStatus is null || !Covers(liveStatus, desired) || (exact && Removals(liveStatus, desired).Count > 0));
+    }
+
+    private (JsonObject? LiveStatus, JsonObject Desired) Compare<T, TStatus>(T live, TStatus desiredStatus)
+        where T : class, IKubernetesObject<T>
+    {
         ArgumentNullException.ThrowIfNull(live);
         var liveStatus = JsonSerializer.SerializeToNode(live, json)?["status"] as JsonObject;
         var desired = JsonSerializer.SerializeToNode(desiredStatus, json) as JsonObject ?? new JsonObject();
         KeepTransitionTimes(desired, liveStatus);
-        return liveStatus is null || !Covers(liveStatus, desired) || (exact && Removals(liveStatus, desired).Count > 0);
+        return (liveStatus, desired);
     }
+
+    private static string KeyOf<T>(T live)
+        where T : class, IKubernetesObject<T> => $"{T.Resource.ApiVersion}/{T.Resource.Kind}/{live.Metadata.Namespace}/{live.Metadata.Name}";
+
+    // A condition's lastTransitionTime is "now" whenever the cached status lacks the transition, so it differs
+    // between two reconciles that both see the stale cache; everything else must match.
+    private bool AlreadySent<T>(T live, JsonObject desired)
+        where T : class, IKubernetesObject<T> =>
+        sent is not null && sent.TryGetValue(KeyOf(live), out var earlier)
+        && earlier.CachedVersion == live.Metadata.ResourceVersion
+        && time.GetUtcNow() - earlier.At < CacheLag
+        && JsonNode.DeepEquals(earlier.Status, WithoutTransitionTimes(desired));
+
+    private void Remember<T>(T live, JsonObject desired)
+        where T : class, IKubernetesObject<T>
+    {
+        if (sent is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        sent[KeyOf(live)] = new SentStatus(WithoutTransitionTimes(desired), live.Metadata.ResourceVersion, now);
+        if (sent.Count > 4096)
+        {
+            foreach (var (stale, _) in sent.Where(pair => now - pair.Value.At >= CacheLag))
+            {
+                sent.TryRemove(stale, out _);
+            }
+        }
+    }
+
+    private static JsonObject WithoutTransitionTimes(JsonObject status)
+    {
+        var copy = status.DeepClone().AsObject();
+        foreach (var condition in (copy["conditions"] as JsonArray)?.OfType<JsonObject>() ?? [])
+        {
+            condition.Remove("lastTransitionTime");
+        }
+
+        return copy;
+    }
+
+    /// <summary>A status sent (without transition times) while the cache showed the object at <paramref name="CachedVersion"/>.</summary>
+    private sealed record SentStatus(JsonObject Status, string? CachedVersion, DateTimeOffset At);
 
     /// <summary>A merge patch that deletes the fields of <paramref name="live"/> that <paramref name="desired"/> lacks, object by object (lists are compared whole elsewhere).</summary>
     internal static JsonObject Removals(JsonObject live, JsonObject desired)
