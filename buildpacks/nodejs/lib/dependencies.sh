@@ -1,6 +1,9 @@
 # shellcheck shell=bash
 # Installs, caches and prunes node_modules with npm, yarn or pnpm. Sourced by bin/compile after lib/buildpack.sh.
 
+# Where in CACHE_DIR the node_modules of the last install are kept, with node/signature naming their inputs.
+NODE_MODULES_ARCHIVE=node/node_modules.tar
+
 # Sets PACKAGE_MANAGER to npm, yarn or pnpm, chosen by the lockfile as Heroku does (yarn.lock, pnpm-lock.yaml,
 # else npm). These helpers set variables instead of printing, since every $(...) costs a process and a warm build
 # is mostly such bookkeeping.
@@ -89,7 +92,7 @@ run_script_if_present() {
 # lockfile starts from them and lets the package manager bring them up to date.
 install_dependencies() {
     local build_dir=$1 cache_dir=$2 manager=$3 lockfile status cached_signature=""
-    local cached="$cache_dir/node/node_modules"
+    local archive="$cache_dir/$NODE_MODULES_ARCHIVE"
     # Looked up again: a heroku-prebuild script may have written the lockfile.
     find_lockfile "$build_dir" "$manager"
     lockfile=$LOCKFILE
@@ -98,19 +101,21 @@ install_dependencies() {
     export npm_config_cache="$cache_dir/node/npm-cache"
     export YARN_CACHE_FOLDER="$cache_dir/node/yarn-cache"
     export PNPM_HOME="$cache_dir/node/pnpm-home"
-    if [ -d "$cached" ] && [ ! -d "$build_dir/node_modules" ]; then
+    if [ -f "$archive" ] && [ ! -d "$build_dir/node_modules" ]; then
         if [ -f "$cache_dir/node/signature" ]; then
             IFS= read -r cached_signature <"$cache_dir/node/signature" || true
         fi
         if [ "$cached_signature" = "$DEPENDENCY_SIGNATURE" ]; then
             if [ -n "$lockfile" ]; then
                 info "Restoring node_modules from the cache ($lockfile, package.json and node unchanged)"
-                cp -a "$cached" "$build_dir/node_modules"
-                NODE_MODULES_FROM_CACHE=true
-                return 0
+                if restore_node_modules "$archive" "$build_dir"; then
+                    NODE_MODULES_FROM_CACHE=true
+                    return 0
+                fi
+            else
+                info "Restoring node_modules from the cache"
+                restore_node_modules "$archive" "$build_dir" || true
             fi
-            info "Restoring node_modules from the cache"
-            cp -a "$cached" "$build_dir/node_modules"
         else
             info "Cached node_modules not restored: node, $manager, package.json or the lockfile changed"
         fi
@@ -138,19 +143,43 @@ yarn_install() {
     fi
 }
 
+# Extracts the cached node_modules into BUILD_DIR; on an unreadable archive removes what it extracted, says so
+# and returns 1, so that the build installs afresh instead of failing.
+restore_node_modules() {
+    local archive=$1 build_dir=$2 error
+    # -p keeps the archived modes whatever the umask, as cp -a would.
+    if error=$(tar -xpf "$archive" -C "$build_dir" 2>&1); then
+        return 0
+    fi
+    rm -rf "$build_dir/node_modules"
+    warning "The cached node_modules could not be read (${error%%$'\n'*}); installing them afresh."
+    return 1
+}
+
+# Saves node_modules as one uncompressed tar file in the cache. Writing one file costs a fraction of creating each
+# of node_modules' files a second time, which a copy does (most of a cold build's time after npm ci), and the
+# archive shares nothing with the slug, as hard links would: an app writing into its node_modules cannot change
+# what the next build restores. It works the same when the cache is on another filesystem (a Kaniko volume).
 save_cache() {
-    local build_dir=$1 cache_dir=$2 manager=$3
+    local build_dir=$1 cache_dir=$2 manager=$3 error=""
+    local archive="$cache_dir/$NODE_MODULES_ARCHIVE"
     if [ "${NODE_MODULES_FROM_CACHE:-false}" = true ]; then
         info "node_modules unchanged since the cached copy"
         return 0
     fi
-    rm -rf "$cache_dir/node/node_modules"
+    # The signature goes first, so that a build stopped halfway never pairs it with another build's archive; the
+    # folder is where builds before the archive kept their copy.
+    rm -rf "$cache_dir/node/signature" "$archive" "$cache_dir/node/node_modules"
     if [ ! -d "$build_dir/node_modules" ]; then
         info "No node_modules to cache"
         return 0
     fi
-    mkdir -p "$cache_dir/node"
-    cp -a "$build_dir/node_modules" "$cache_dir/node/node_modules"
+    [ -d "$cache_dir/node" ] || mkdir -p "$cache_dir/node"
+    if ! error=$(tar -cf "$archive.partial" -C "$build_dir" node_modules 2>&1) || ! mv "$archive.partial" "$archive"; then
+        rm -f "$archive.partial"
+        warning "node_modules could not be cached (${error:-the archive could not be moved into place}); the next build installs them again."
+        return 0
+    fi
     printf '%s\n' "$DEPENDENCY_SIGNATURE" >"$cache_dir/node/signature"
     info "Cached node_modules and the $manager cache"
 }
