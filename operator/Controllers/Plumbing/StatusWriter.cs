@@ -105,11 +105,22 @@ public sealed class StatusWriter
     // A condition's lastTransitionTime is "now" whenever the cached status lacks the transition, so it differs
     // between two reconciles that both see the stale cache; everything else must match.
     private bool AlreadySent<T>(T live, JsonObject desired)
-        where T : class, IKubernetesObject<T> =>
-        sent is not null && sent.TryGetValue(KeyOf(live), out var earlier)
-        && earlier.CachedVersion == live.Metadata.ResourceVersion
-        && time.GetUtcNow() - earlier.At < CacheLag
-        && JsonNode.DeepEquals(earlier.Status, WithoutTransitionTimes(desired));
+        where T : class, IKubernetesObject<T>
+    {
+        if (sent is null || !sent.TryGetValue(KeyOf(live), out var earlier))
+        {
+            return false;
+        }
+
+        if (earlier.CachedVersion != live.Metadata.ResourceVersion || time.GetUtcNow() - earlier.At >= CacheLag)
+        {
+            // The cache has moved on (or the trust ran out): forget it, so only writes in flight are remembered.
+            sent.TryRemove(new KeyValuePair<string, SentStatus>(KeyOf(live), earlier));
+            return false;
+        }
+
+        return earlier.Hash == HashOf(desired);
+    }
 
     private void Remember<T>(T live, JsonObject desired)
         where T : class, IKubernetesObject<T>
@@ -120,7 +131,7 @@ public sealed class StatusWriter
         }
 
         var now = time.GetUtcNow();
-        sent[KeyOf(live)] = new SentStatus(WithoutTransitionTimes(desired), live.Metadata.ResourceVersion, now);
+        sent[KeyOf(live)] = new SentStatus(HashOf(desired), live.Metadata.ResourceVersion, now);
         if (sent.Count > 4096)
         {
             foreach (var (stale, _) in sent.Where(pair => now - pair.Value.At >= CacheLag))
@@ -130,7 +141,8 @@ public sealed class StatusWriter
         }
     }
 
-    private static JsonObject WithoutTransitionTimes(JsonObject status)
+    /// <summary>The hash of a status without its conditions' transition times.</summary>
+    private static string HashOf(JsonObject status)
     {
         var copy = status.DeepClone().AsObject();
         foreach (var condition in (copy["conditions"] as JsonArray)?.OfType<JsonObject>() ?? [])
@@ -138,11 +150,11 @@ public sealed class StatusWriter
             condition.Remove("lastTransitionTime");
         }
 
-        return copy;
+        return CanonicalJson.Hash(copy);
     }
 
-    /// <summary>A status sent (without transition times) while the cache showed the object at <paramref name="CachedVersion"/>.</summary>
-    private sealed record SentStatus(JsonObject Status, string? CachedVersion, DateTimeOffset At);
+    /// <summary>A status sent (its <see cref="HashOf"/>) while the cache showed the object at <paramref name="CachedVersion"/>.</summary>
+    private sealed record SentStatus(string Hash, string? CachedVersion, DateTimeOffset At);
 
     /// <summary>A merge patch that deletes the fields of <paramref name="live"/> that <paramref name="desired"/> lacks, object by object (lists are compared whole elsewhere).</summary>
     internal static JsonObject Removals(JsonObject live, JsonObject desired)
