@@ -5,7 +5,8 @@ namespace Paas.Controllers.Apps;
 /// <param name="Desired">Dynos the Formation asks for (under autoscaling, what the autoscaler set).</param>
 /// <param name="Ready">Dynos running the current Release's template and ready.</param>
 /// <param name="RolledOut">
-/// The Deployment has observed its spec, every dyno runs the new template and enough are ready; always true with no dynos desired.
+/// The Deployment has observed its spec, every dyno runs the new template and enough are ready; with no dynos desired,
+/// once the Deployment has observed that, or when nothing reports on it (no deployment controller).
 /// </param>
 public sealed record ProcessRollout(string ProcessType, int Desired, int Ready, bool RolledOut)
 {

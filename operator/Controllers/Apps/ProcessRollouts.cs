@@ -42,9 +42,30 @@ public static class ProcessRollouts
             var current = deployment is not null
                 && freshTemplates?.Contains(name) != true
                 && deployment.Metadata.Labels?.GetValueOrDefault(PaasLabels.Release) == releaseLabel;
-            // No dynos desired: nothing to wait for, and without a deployment controller (the embedded server) no status ever comes.
-            return current ? Judge(type, deployment!, desired) : new ProcessRollout(type, desired, 0, desired == 0);
+            if (desired == 0)
+            {
+                return ScaledToZero(type, deployment);
+            }
+
+            return current ? Judge(type, deployment!, desired) : new ProcessRollout(type, desired, 0, false);
         })];
+    }
+
+    /// <summary>
+    /// No dynos desired: rolled out once the Deployment reports that it has seen that and runs no dynos, or when
+    /// nothing reports on it at all (the embedded server has no deployment controller, so its status never comes) or
+    /// it does not exist.
+    /// </summary>
+    private static ProcessRollout ScaledToZero(string type, Deployment? deployment)
+    {
+        if (deployment?.Status is not { ObservedGeneration: { } seen } status)
+        {
+            return new ProcessRollout(type, 0, 0, true);
+        }
+
+        var observed = seen >= (deployment.Metadata.Generation ?? 0);
+        var ready = Math.Min(status.ReadyReplicas ?? 0, status.UpdatedReplicas ?? 0);
+        return new ProcessRollout(type, 0, ready, observed && (status.Replicas ?? 0) == 0);
     }
 
     private static ProcessRollout Judge(string type, Deployment deployment, int desired)
@@ -53,7 +74,7 @@ public static class ProcessRollouts
         var updated = status?.UpdatedReplicas ?? 0;
         var ready = status?.ReadyReplicas ?? 0;
         var observed = status?.ObservedGeneration is { } seen && seen >= (deployment.Metadata.Generation ?? 0);
-        var rolledOut = desired == 0 || (observed && updated == (status?.Replicas ?? 0) && updated >= desired && ready >= desired);
+        var rolledOut = observed && updated == (status?.Replicas ?? 0) && updated >= desired && ready >= desired;
         return new ProcessRollout(type, desired, Math.Min(ready, updated), rolledOut);
     }
 }

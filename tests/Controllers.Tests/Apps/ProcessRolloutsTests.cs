@@ -59,6 +59,25 @@ public class ProcessRolloutsTests
         Judge(oldDynoLeft).RolledOut.Should().BeFalse("a dyno of the old template still runs");
     }
 
+    [Fact]
+    public void Type_scaled_to_zero_is_rolled_out_once_its_deployment_reports_the_scale_and_no_dynos_left()
+    {
+        var before = new DeploymentStatus { ObservedGeneration = 1, Replicas = 1, UpdatedReplicas = 1, ReadyReplicas = 1 };
+        var stopping = before with { ObservedGeneration = 2 };
+        var stopped = new DeploymentStatus { ObservedGeneration = 2, Replicas = 0 };
+
+        ScaledToZero(before).Should().Be(new ProcessRollout("worker", 0, 1, false), "the Deployment has not seen the scale to zero yet");
+        ScaledToZero(stopping).RolledOut.Should().BeFalse("a dyno still runs");
+        ScaledToZero(stopped).Should().Be(new ProcessRollout("worker", 0, 0, true));
+    }
+
+    private static ProcessRollout ScaledToZero(DeploymentStatus status)
+    {
+        var worker = Deployment("shop-worker", 0, status, generation: 2);
+        return ProcessRollouts.Of("shop", V1, Formation(web: 1, worker: 0), PlatformSettings.Default, name => name == "shop-worker" ? worker : null)
+            .Single(r => r.ProcessType == "worker");
+    }
+
     private static ProcessRollout Judge(DeploymentStatus status)
     {
         var web = Deployment("shop-web", 1, status, generation: 2);
