@@ -59,6 +59,27 @@ public sealed class NodeBuildpackTests
     }
 
     [Fact]
+    public async Task Npm_start_in_a_dyno_does_not_ask_the_registry_for_a_newer_npm()
+    {
+        using var scratch = new ScratchDirectory();
+        scratch.Write("app/package.json", """{"name":"quiet","version":"1.0.0","scripts":{"start":"node server.js"}}""");
+        scratch.Write("app/server.js", """
+            require("http").createServer((request, response) => response.end("up")).listen(Number(process.env.PORT), process.env.HOST);
+            """);
+        var slug = scratch.Combine("slug");
+        var build = await Runner.BuildAsync(scratch.Combine("app"), slug);
+        build.ExitCode.Should().Be(0, build.ToString());
+
+        await using (var dyno = RunningDyno.Start(slug, "web"))
+        {
+            (await dyno.WaitForHttpOkAsync(TimeSpan.FromSeconds(60))).Should().Be("up");
+        }
+
+        // The dyno's HOME is the slug, without the developer's .npmrc; npm notes each update check it makes there.
+        File.Exists(Path.Combine(slug, ".npm", "_update-notifier-last-checked")).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Package_manager_follows_the_lockfile()
     {
         using var scratch = new ScratchDirectory();
