@@ -35,7 +35,7 @@ public sealed class AppReconciler : IReconciler
     private readonly SettlingStatuses settling;
 
     /// <param name="apps">The Apps.</param>
-    /// <param name="releases">Their Releases.</param>
+    /// <param name="releases">Their Releases, indexed by <see cref="ReleaseIndexes.ByApp"/>.</param>
     /// <param name="secrets">Config snapshots and spec.configFrom Secrets.</param>
     /// <param name="client">Writes Releases, snapshots, workloads and status.</param>
     /// <param name="events">Records the App's events.</param>
@@ -70,7 +70,7 @@ public sealed class AppReconciler : IReconciler
             return ReconcileResult.Success;
         }
 
-        var history = ReleasePlanner.History(app, releases.List().Where(r => r.Metadata.Namespace == key.Namespace).ToList());
+        var history = ReleasePlanner.History(app, ReleaseIndexes.Of(releases, key.Namespace, key.Name));
         var rollback = await rollbacks.HandleAsync(app, history, cancellationToken);
         history = rollback.History;
         var workload = workloads is null ? null : await workloads.ReconcileAsync(app, history, cancellationToken);

@@ -5,6 +5,7 @@ using Kube.Runtime.Cache;
 using Kube.Runtime.Controllers;
 using Paas.Controllers.Apps;
 using Paas.Controllers.Plumbing;
+using Paas.Controllers.Releases;
 using Paas.Platform;
 using Paas.Platform.Api;
 using Paas.Platform.Procfiles;
@@ -103,8 +104,8 @@ public sealed class FormationReconciler : IReconciler
                 $"spec.app: App \"{appName}\" does not exist in namespace {ns}; create it or name an existing App.");
         }
 
-        var current = releases.List()
-            .Where(release => release.Metadata.Namespace == ns && release.Spec.App == appName && release.Status?.Current == true)
+        var current = ReleaseIndexes.Of(releases, ns, appName)
+            .Where(release => release.Status?.Current == true)
             .MaxBy(release => release.Spec.Version);
         if (current is null)
         {

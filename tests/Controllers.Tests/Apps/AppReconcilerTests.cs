@@ -1,3 +1,4 @@
+using Paas.Controllers.Releases;
 using Kube.Models;
 using Kube.Runtime.Cache;
 using Kube.Runtime.Events;
@@ -29,6 +30,7 @@ public class AppReconcilerTests : IClassFixture<Cluster>
         var options = new InformerOptions { Namespace = ns };
         var apps = new Informer<App>(client, options);
         var releases = new Informer<Release>(client, options);
+        ReleaseIndexes.AddTo(releases.Store);
         var secrets = new Informer<Secret>(client, options);
         var loops = Task.WhenAll(apps.RunAsync(stop.Token), releases.RunAsync(stop.Token), secrets.RunAsync(stop.Token));
         await Task.WhenAll(apps.WaitForSyncAsync(stop.Token), releases.WaitForSyncAsync(stop.Token), secrets.WaitForSyncAsync(stop.Token));

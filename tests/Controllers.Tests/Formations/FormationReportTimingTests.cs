@@ -1,3 +1,4 @@
+using Paas.Controllers.Releases;
 using Kube.Models;
 using Kube.Runtime.Cache;
 using Kube.Runtime.Controllers;
@@ -77,6 +78,7 @@ public class FormationReportTimingTests : IClassFixture<Cluster>
             Status = new ReleaseStatus { Phase = ReleasePhases.Succeeded, Current = true },
         };
         var caches = new Caches(new ObjectKey(ns, "shop"), app, new IndexedStore<App>(), new IndexedStore<Release>(), new IndexedStore<Deployment>(), new IndexedStore<Formation>());
+        ReleaseIndexes.AddTo(caches.Releases);
         caches.Apps.Upsert(app);
         caches.Releases.Upsert(release);
         caches.Formations.Upsert(formation);
