@@ -9,7 +9,7 @@ namespace Paas.Controllers.Plumbing;
 /// <summary>A stable hash of a JSON value: object keys sorted, so equal objects hash alike however they were built.</summary>
 /// <remarks>
 /// Every applied child and every status write is hashed on every reconcile, so the canonical text is written as UTF-8
-/// straight into a pooled buffer. Its form (each member and item followed by a comma, strings escaped as
+/// straight into one growable buffer. Its form (each member and item followed by a comma, strings escaped as
 /// System.Text.Json escapes them) is kept as it was, so hashes already stored on live objects stay valid.
 /// </remarks>
 internal static class CanonicalJson
