@@ -18,10 +18,11 @@ internal static class ColdStart
         writes.Drain();
         var started = Stopwatch.GetTimestamp();
         var clusterCpuAtStart = ClusterCpu();
+        var clusterGcAtStart = GC.GetTotalPauseDuration();
         var process = OperatorProcess.Start(cluster.KubeconfigPath);
         var deadline = TimeSpan.FromSeconds(60 + (apps * 0.12));
         TimeSpan? synced = null, firstWrite = null, allDeployments = null, allReady = null;
-        TimeSpan operatorCpu = TimeSpan.Zero, clusterCpu = TimeSpan.Zero;
+        TimeSpan operatorCpu = TimeSpan.Zero, clusterCpu = TimeSpan.Zero, clusterGc = TimeSpan.Zero;
         var ready = ProbeReadyAsync(process, deadline, cancellationToken);
         while (Stopwatch.GetElapsedTime(started) < deadline)
         {
@@ -51,6 +52,7 @@ internal static class ColdStart
             {
                 operatorCpu = process.CpuTime();
                 clusterCpu = ClusterCpu() - clusterCpuAtStart;
+                clusterGc = GC.GetTotalPauseDuration() - clusterGcAtStart;
                 break;
             }
 
@@ -67,7 +69,7 @@ internal static class ColdStart
         // Writes that answer the kubelet's readiness (App status) can trail the last Deployment; collect them too.
         await writes.WaitForQuietAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), cancellationToken);
         var lastWrite = writes.LastWriteTimestamp == 0 ? (TimeSpan?)null : Stopwatch.GetElapsedTime(started) - Stopwatch.GetElapsedTime(writes.LastWriteTimestamp);
-        var timeline = new ColdStartTimeline(synced, firstWrite, allDeployments, allReady, lastWrite, writes.BusiestSecond(), operatorCpu, clusterCpu);
+        var timeline = new ColdStartTimeline(synced, firstWrite, allDeployments, allReady, lastWrite, writes.BusiestSecond(), operatorCpu, clusterCpu, clusterGc);
         return (process, timeline, writes.Drain());
     }
 
