@@ -167,17 +167,20 @@ save_cache() {
         info "node_modules unchanged since the cached copy"
         return 0
     fi
-    # The signature goes first, so that a build stopped halfway never pairs it with another build's archive; the
-    # folder is where builds before the archive kept their copy.
-    rm -rf "$cache_dir/node/signature" "$archive" "$cache_dir/node/node_modules"
+    # The signature goes first and is written last, so that an archive is only ever used with the signature of the
+    # build that wrote it, even when a build stops halfway. The folder is where builds before the archive kept
+    # their copy. Tested first: on a first build there is nothing to remove and no need to start rm.
+    if [ -e "$cache_dir/node/signature" ] || [ -e "$archive" ] || [ -e "$cache_dir/node/node_modules" ]; then
+        rm -rf "$cache_dir/node/signature" "$archive" "$cache_dir/node/node_modules"
+    fi
     if [ ! -d "$build_dir/node_modules" ]; then
         info "No node_modules to cache"
         return 0
     fi
     [ -d "$cache_dir/node" ] || mkdir -p "$cache_dir/node"
-    if ! error=$(tar -cf "$archive.partial" -C "$build_dir" node_modules 2>&1) || ! mv "$archive.partial" "$archive"; then
-        rm -f "$archive.partial"
-        warning "node_modules could not be cached (${error:-the archive could not be moved into place}); the next build installs them again."
+    if ! error=$(tar -cf "$archive" -C "$build_dir" node_modules 2>&1); then
+        rm -f "$archive"
+        warning "node_modules could not be cached (${error%%$'\n'*}); the next build installs them again."
         return 0
     fi
     printf '%s\n' "$DEPENDENCY_SIGNATURE" >"$cache_dir/node/signature"
