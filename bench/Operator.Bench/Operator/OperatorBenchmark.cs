@@ -80,8 +80,11 @@ internal sealed class OperatorBenchmark(int apps = 1_000, int changes = 200) : I
             $"{OperatorWrites.ByKind(coldWrites)}; operator's {OperatorWrites.ServerTime(coldWrites)}; replay's {replayServerTime}, {replayMismatches} answered differently; workers: {workerSplit}"));
         measurements.Add(new("operator", "writes during a full resync of unchanged Apps", resyncWrites.Count, "requests (target 0)",
             $"operator restarted, counted until {ColdStart.Quiet.TotalSeconds:N0} s without writes after its caches synced: {OperatorWrites.ByKind(resyncWrites)}; load {resyncLoad}"));
-        measurements.Add(new("operator", "peak RSS (VmHWM), cold start", coldPeak / 1048576.0, "MB (target <= 80)", $"first process, through the cold start; load {coldLoad}"));
-        measurements.Add(new("operator", "peak RSS (VmHWM), restart + changes", secondPeak / 1048576.0, "MB (target <= 80)", $"second process, through the resync and {changes:N0} config changes"));
+        var heap = ChartMemoryLimit.Find() is { } limit
+            ? $"GC heap limit {limit.HeapLimit / 1048576.0:N0} MiB, what .NET takes of the chart's {limit.MemoryLimit / 1048576.0:N0} MiB memory limit in a pod"
+            : "no GC heap limit (the chart's values.yaml was not found from the current directory)";
+        measurements.Add(new("operator", "peak RSS (VmHWM), cold start", coldPeak / 1048576.0, "MB (target <= 80)", $"first process, through the cold start; {heap}; load {coldLoad}"));
+        measurements.Add(new("operator", "peak RSS (VmHWM), restart + changes", secondPeak / 1048576.0, "MB (target <= 80)", $"second process, through the resync and {changes:N0} config changes; {heap}"));
         if (latencies.Count > 0)
         {
             measurements.Add(new("operator", "config change to both Deployments applied, p99", latencies.Percentile(99), "ms",

@@ -53,6 +53,11 @@ internal sealed partial class OperatorProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (ChartMemoryLimit.Find() is { } limit)
+        {
+            start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + limit.HeapLimit.ToString("X", CultureInfo.InvariantCulture);
+        }
+
         // PAAS_OPERATOR_ENV_DOTNET_gcServer=0 sets DOTNET_gcServer=0 for the operator alone, for tuning experiments.
         foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .Select(entry => ((string)entry.Key, (string?)entry.Value))
