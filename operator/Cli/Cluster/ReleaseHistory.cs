@@ -1,4 +1,6 @@
 using Kube.Client;
+using Paas.Cli.Arguments;
+using Paas.Cli.Failures;
 using Paas.Platform.Api;
 
 namespace Paas.Cli.Cluster;
@@ -23,4 +25,12 @@ public sealed record ReleaseHistory(IReadOnlyList<Release> NewestFirst)
             : NewestFirst.FirstOrDefault(release => release.Status?.Current == true);
 
     public Release? Find(int version) => NewestFirst.FirstOrDefault(release => release.Spec.Version == version);
+
+    /// <summary>Release <paramref name="version"/>, or a failure for the VERSION argument naming the versions there are.</summary>
+    public Release Require(int version, string app) =>
+        Find(version) ?? throw new CommandFailedException(
+            $"VERSION: {ReleaseVersion.Format(version)} is not a Release of App {app}; " +
+            (NewestFirst.Count == 0
+                ? "it has no Releases yet"
+                : $"it has {string.Join(", ", NewestFirst.Select(release => ReleaseVersion.Format(release.Spec.Version)))} (`paas releases -a {app}`)"));
 }

@@ -21,8 +21,7 @@ public static class ReleaseInfo
             var app = await Apps.GetAsync(session, cancellationToken);
             var history = await ReleaseHistory.ListAsync(session.Client, session.Namespace, session.AppName, cancellationToken);
             var release = requested is { } chosen
-                ? history.Find(chosen) ?? throw new CommandFailedException(
-                    $"VERSION: {ReleaseVersion.Format(chosen)} is not a Release of App {session.AppName}; list them with `paas releases -a {session.AppName}`")
+                ? history.Require(chosen, session.AppName)
                 : history.Current(app) ?? history.NewestFirst.FirstOrDefault() ?? throw new CommandFailedException(
                     $"App {session.AppName} has no Releases yet; deploy it with `paas builds:create -a {session.AppName} --git URL`");
             if (parse.GetValue(json))

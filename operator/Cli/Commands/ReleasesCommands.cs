@@ -62,7 +62,7 @@ public static class ReleasesCommands
             var requested = parse.GetValue(version) is { } text ? ReleaseVersion.Parse(text) : (int?)null;
             var app = await Apps.GetAsync(session, cancellationToken);
             var history = await ReleaseHistory.ListAsync(session.Client, session.Namespace, session.AppName, cancellationToken);
-            var target = requested is { } chosen ? Known(history, chosen, session.AppName) : Previous(app, history, session.AppName);
+            var target = requested is { } chosen ? history.Require(chosen, session.AppName) : Previous(app, history, session.AppName);
             await session.StartStepAsync($"Rolling back {session.AppName} to {ReleaseVersion.Format(target.Spec.Version)}");
             var patch = new JsonObject
             {
@@ -76,13 +76,6 @@ public static class ReleasesCommands
         });
         return command;
     }
-
-    private static Release Known(ReleaseHistory history, int version, string app) =>
-        history.Find(version) ?? throw new CommandFailedException(
-            $"VERSION: {ReleaseVersion.Format(version)} is not a Release of App {app}; " +
-            (history.NewestFirst.Count == 0
-                ? "it has no Releases yet"
-                : $"it has {string.Join(", ", history.NewestFirst.Select(release => ReleaseVersion.Format(release.Spec.Version)))} (`paas releases -a {app}`)"));
 
     /// <summary>Heroku's default: the newest release before the current one that did not fail.</summary>
     private static Release Previous(App app, ReleaseHistory history, string appName)
