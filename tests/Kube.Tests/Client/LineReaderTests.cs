@@ -1,5 +1,6 @@
 using System.Text;
 using Kube.Client;
+using Kube.Tests.Support;
 
 namespace Kube.Tests.Client;
 
@@ -47,9 +48,4 @@ public sealed class LineReaderTests
         return lines;
     }
 
-    private sealed class TrickleStream(byte[] data, int readSize) : MemoryStream(data, writable: false)
-    {
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            base.ReadAsync(buffer[..Math.Min(buffer.Length, readSize)], cancellationToken);
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Kube.Client;
+using Kube.Tests.Support;
 
 namespace Kube.Tests.Client;
 
@@ -96,12 +97,6 @@ public sealed class ListReaderTests
     private static Task<Kube.Models.KubeList<JsonObject>> ReadAsync(string body, int readSize) =>
         ListReader<JsonObject>.ReadAsync(new TrickleStream(Encoding.UTF8.GetBytes(body), readSize), Source, item => item, CancellationToken.None);
 
-    /// <summary>Hands out at most a few bytes per read, as a slow network does.</summary>
-    private sealed class TrickleStream(byte[] data, int readSize) : MemoryStream(data, writable: false)
-    {
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            base.ReadAsync(buffer[..Math.Min(buffer.Length, readSize)], cancellationToken);
-    }
 
     /// <summary>Sends its first part, then waits until the test releases the second.</summary>
     private sealed class GatedStream(byte[] first, byte[] second) : Stream
