@@ -37,4 +37,7 @@ public sealed record BuildSettings
 
     /// <summary>Requests and limits of every build container, and the scratch space the build may use.</summary>
     public BuildResources Resources { get; init; } = new();
+
+    /// <summary>How often an App with spec.source is polled for a new commit at its ref, in seconds (plus up to a tenth as jitter).</summary>
+    public int SourcePollSeconds { get; init; } = 60;
 }
