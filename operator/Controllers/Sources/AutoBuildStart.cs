@@ -1,0 +1,6 @@
+namespace Paas.Controllers.Sources;
+
+/// <summary>What <see cref="AutoBuildStarter.EnsureAsync"/> did: the commit to record in status.sourceCommit, or why it must retry.</summary>
+/// <param name="CommitToRecord">The commit whose Build exists now; null when status already records it.</param>
+/// <param name="Failure">Set when the Build could not be created yet.</param>
+public sealed record AutoBuildStart(string? CommitToRecord, string? Failure);
