@@ -10,6 +10,7 @@ using Paas.Controllers.Apps;
 using Paas.Controllers.Builds;
 using Paas.Controllers.Dynos;
 using Paas.Controllers.Formations;
+using Paas.Controllers.Sources;
 using Paas.Platform;
 using Paas.Platform.Api;
 
@@ -21,9 +22,11 @@ public static class OperatorControllers
     /// <summary>
     /// Adds informers for Apps, Releases, Secrets, Builds, the App's workloads and dynos, and the App, Formation and dyno-cycling controllers; events go through
     /// <paramref name="events"/>; <paramref name="settings"/> (default <see cref="PlatformSettings.Default"/>) shape the workloads.
+    /// <paramref name="sources"/> configures auto-deploy from App spec.source (its Settings default to <paramref name="settings"/>).
     /// </summary>
     public static ControllerHost AddTo(
-        ControllerHost host, KubeClient client, IEventRecorder events, ILoggerFactory? loggers = null, string? @namespace = null, PlatformSettings? settings = null)
+        ControllerHost host, KubeClient client, IEventRecorder events, ILoggerFactory? loggers = null, string? @namespace = null, PlatformSettings? settings = null,
+        SourceControllerOptions? sources = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(client);
@@ -46,6 +49,7 @@ public static class OperatorControllers
         DynoCycling.AddTo(host, client, workloads.Deployments, events, @namespace, loggers);
         Releases.ReleaseController.AddTo(host, apps, releases, client, events, @namespace, loggers, settings, workloads.Formations.Store);
         BuildControllers.AddTo(host, client, events, apps, secrets, @namespace, loggers, settings, builds: builds);
+        SourceControllers.AddTo(host, client, events, apps, builds, loggers, (sources ?? new SourceControllerOptions()) with { Settings = sources?.Settings ?? settings });
         return host.Add(apps).Add(releases).Add(secrets).Add(builds).Add(controller);
     }
 
