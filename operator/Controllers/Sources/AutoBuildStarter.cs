@@ -43,6 +43,11 @@ public sealed class AutoBuildStarter
         {
             await client.CreateAsync(build, cancellationToken);
         }
+        catch (ForbiddenException ex)
+        {
+            return new AutoBuildStart(null, $"the operator may not create Builds in namespace {app.Metadata.Namespace} ({ex.Status.Message}); " +
+                "grant its ClusterRole the verb create on builds of paas.dev (the chart's templates/rbac.yaml), or remove spec.source and create Builds yourself.", Report: true);
+        }
         catch (AlreadyExistsException)
         {
             // The cache has not shown our own Build yet (a restart, a reconcile just after creating it), or a Build of

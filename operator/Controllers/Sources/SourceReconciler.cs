@@ -69,6 +69,11 @@ public sealed class SourceReconciler : IReconciler
             var started = await starter.EnsureAsync(app, source, resolution, poll.DisplayUrl, BuildsOf(app), cancellationToken);
             if (started.Failure is { } failure)
             {
+                if (started.Report)
+                {
+                    await WriteOrRetryAsync(() => status.WriteAsync(app, null, ConditionSet.False, SourceReasons.BuildForbidden, failure, cancellationToken));
+                }
+
                 return ReconcileResult.Failure(failure);
             }
 

@@ -30,8 +30,8 @@ public static class SourceReasons
     /// <summary>spec.source.git.ref is neither a branch nor a tag there.</summary>
     public const string RefNotFound = "RefNotFound";
 
-    /// <summary>The name the automatic Build would take is used by a Build of something else.</summary>
-    public const string BuildNameTaken = "AutoBuildNameTaken";
+    /// <summary>The API server refused to create the automatic Build (RBAC): the operator's installation needs fixing.</summary>
+    public const string BuildForbidden = "AutoBuildForbidden";
 
     /// <summary>Event: a new commit at the ref started a Build.</summary>
     public const string AutoBuildStarted = "AutoBuildStarted";

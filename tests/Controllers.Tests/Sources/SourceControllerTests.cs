@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Kube.Client;
 using Kube.Models;
 using Paas.Controllers.Tests.Support;
 using Paas.Platform.Api;
@@ -225,6 +226,22 @@ public class SourceControllerTests : IClassFixture<Cluster>
         Condition(app)!.Status.Should().Be("True");
         app.Status.Conditions.Should().Contain(c => c.Type == ConditionTypes.Building);
         (await BuildsAsync(ns)).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Operator_without_the_right_to_create_builds_says_so_in_the_condition()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        var git = new FakeGitHost();
+        git.Serve(Repo, "main", A);
+        using var forbidden = new KubeClient(new ForbiddenBuilds(), cluster.Server.BaseAddress, new KubeClientOptions { JsonResolvers = [PaasJsonContext.Default] });
+        await using var op = await SourceOperator.StartAsync(cluster, ns, git, client: forbidden);
+
+        await CreateAppAsync(ns, new GitSource { Url = Repo, Ref = "main" });
+
+        var app = await WaitForAppAsync(ns, a => Condition(a)?.Reason == SourceReasons.BuildForbidden, "the condition says the operator may not create Builds");
+        Condition(app)!.Message.Should().Contain("cannot create resource \"builds\"").And.Contain("grant its ClusterRole the verb create on builds");
+        app.Status!.SourceCommit.Should().BeNull("no Build was started");
     }
 
     private static Condition? Condition(App app) => app.Status?.Conditions?.FirstOrDefault(c => c.Type == SourceReasons.ConditionType);

@@ -1,3 +1,4 @@
+using Kube.Client;
 using Kube.Runtime.Events;
 using Kube.Runtime.Hosting;
 using Kube.Runtime.Informers;
@@ -25,10 +26,16 @@ internal sealed class SourceOperator : IAsyncDisposable
 
     public ControllerHost Host { get; } = new();
 
-    public static async Task<SourceOperator> StartAsync(Cluster cluster, string ns, FakeGitHost git, int pollSeconds = 1, bool wholeOperator = false)
+    /// <param name="cluster">The API server.</param>
+    /// <param name="ns">The namespace the operator watches.</param>
+    /// <param name="git">The git host.</param>
+    /// <param name="pollSeconds">builds.sourcePollSeconds.</param>
+    /// <param name="wholeOperator">Run every controller, not only the source controller.</param>
+    /// <param name="client">The operator's client; a new one on the cluster when null.</param>
+    public static async Task<SourceOperator> StartAsync(Cluster cluster, string ns, FakeGitHost git, int pollSeconds = 1, bool wholeOperator = false, KubeClient? client = null)
     {
         var running = new SourceOperator();
-        var client = cluster.NewClient().Client;
+        client ??= cluster.NewClient().Client;
         var recorder = new EventRecorder(cluster.NewClient().Client, new EventRecorderOptions { ReportingController = "paas-operator", ReportingInstance = "test" });
         var options = new SourceControllerOptions
         {
