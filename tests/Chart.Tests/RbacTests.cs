@@ -162,6 +162,14 @@ public sealed class RbacTests : IAsyncLifetime
             """), apply);
         await EventuallyAsync(run, "the maintenance Service of App shop is pruned", async () =>
             requests.Any(r => r.Verb == "delete" && r.Resource == "services" && r.UserAgent?.StartsWith("paas-operator", StringComparison.Ordinal) == true));
+        // Auto-deploy: an App that follows a branch gets a Build of the branch's commit, created by the operator.
+        await using var git = await OneCommitGitHost.StartAsync(new string('c', 40));
+        await client.Dynamic.ApplyAsync(App.Resource, Manifest("""
+            {"metadata": {"name": "site", "namespace": "@namespace"},
+             "spec": {"source": {"git": {"url": "@url", "ref": "main"}}}}
+            """.Replace("@url", git.UrlOf("team/site"), StringComparison.Ordinal)), apply);
+        await EventuallyAsync(run, "the operator starts a Build of the commit App site follows", async () =>
+            (await client.Dynamic.TryGetAsync(Build.Resource, "site-" + git.Commit[..7], AppNamespace)) is not null);
         await EventuallyAsync(run, "the operator renewed its Lease in the release namespace", async () =>
             (await client.Dynamic.TryGetAsync(Lease.Resource, "paas-operator-leader", HelmChart.Namespace)) is not null);
     }
