@@ -8,6 +8,7 @@ using Kube.Runtime.Events;
 using Paas.Controllers.Config;
 using Paas.Controllers.Plumbing;
 using Paas.Controllers.Releases;
+using Paas.Controllers.Sources;
 using Paas.Platform.Api;
 using Paas.Platform.Releases;
 using Paas.Platform.Rendering;
@@ -56,7 +57,7 @@ public sealed class AppReconciler : IReconciler
         this.events = events;
         this.time = time ?? TimeProvider.System;
         children = new ChildApplier(client);
-        statuses = new StatusWriter(client, rememberSent: true);
+        statuses = new StatusWriter(client, rememberSent: true, otherWriters: AppSourceStatus.Owned);
         ledger = new ReleaseLedger(client);
         rollbacks = new RollbackRequests(client, events);
         settling = new SettlingStatuses(settleWindow, this.time);

@@ -20,6 +20,7 @@ public sealed class StatusWriter
     private readonly JsonSerializerOptions json;
     private readonly ConcurrentDictionary<string, SentStatus>? sent;
     private readonly TimeProvider time;
+    private readonly OtherWritersStatus? otherWriters;
 
     /// <param name="client">The client; its serializer options turn typed status into JSON.</param>
     /// <param name="rememberSent">
@@ -28,13 +29,15 @@ public sealed class StatusWriter
     /// Trusted for 10 s, then the status is sent again.
     /// </param>
     /// <param name="time">The clock behind that trust; the system clock when null.</param>
-    public StatusWriter(KubeClient client, bool rememberSent = false, TimeProvider? time = null)
+    /// <param name="otherWriters">Parts of the status another controller writes, never stated, compared or removed here.</param>
+    public StatusWriter(KubeClient client, bool rememberSent = false, TimeProvider? time = null, OtherWritersStatus? otherWriters = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         this.client = client.Dynamic;
         json = client.JsonOptions;
         sent = rememberSent ? new ConcurrentDictionary<string, SentStatus>(StringComparer.Ordinal) : null;
         this.time = time ?? TimeProvider.System;
+        this.otherWriters = otherWriters;
     }
 
     /// <summary>Applies <paramref name="desiredStatus"/> to <paramref name="live"/>'s status; returns true when it sent a request.</summary>
@@ -95,6 +98,8 @@ public sealed class StatusWriter
         ArgumentNullException.ThrowIfNull(live);
         var liveStatus = JsonSerializer.SerializeToNode(live, json)?["status"] as JsonObject;
         var desired = JsonSerializer.SerializeToNode(desiredStatus, json) as JsonObject ?? new JsonObject();
+        otherWriters?.RemoveFrom(liveStatus);
+        otherWriters?.RemoveFrom(desired);
         KeepTransitionTimes(desired, liveStatus);
         return (liveStatus, desired);
     }

@@ -11,10 +11,14 @@ namespace Paas.Controllers.Sources;
 /// <summary>
 /// Writes the two parts of App status the source controller owns, status.sourceCommit and the SourceResolved condition,
 /// with one JSON merge patch on the status subresource and only when the cached App differs. The App reconciler owns the
-/// rest of the status and builds its writes on the cached status, so it keeps both.
+/// rest of the status; it builds its writes on the cached status and leaves these two parts out (<see cref="Owned"/>),
+/// so a write of it never puts back an older commit the cache still showed.
 /// </summary>
 public sealed class AppSourceStatus
 {
+    /// <summary>The parts of App status this class writes, for the App reconciler's status writer to leave alone.</summary>
+    public static readonly OtherWritersStatus Owned = new(["sourceCommit"], [SourceReasons.ConditionType]);
+
     private readonly KubeClient client;
     private readonly TimeProvider time;
 

@@ -12,7 +12,7 @@ public sealed record AppStatus
     [Minimum(0)]
     public long? ObservedGeneration { get; init; }
 
-    [Description("Ready, Building and Released conditions.")]
+    [Description("Ready, Building and Released conditions; SourceResolved too when spec.source is set (the latest poll of its git ref).")]
     [ListMapKeys("type")]
     public IReadOnlyList<Condition>? Conditions { get; init; }
 
