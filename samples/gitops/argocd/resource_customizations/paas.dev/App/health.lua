@@ -1,8 +1,13 @@
 -- Argo CD health of a paas.dev App. Healthy: the current Release serves with every dyno ready. Degraded: the latest
--- deploy failed or the spec was refused (the previous Release may still serve). Progressing: anything not yet settled,
+-- deploy failed, the spec was refused, or the git source it follows cannot be read as configured (a wrong URL, ref
+-- or credentials, which no retry fixes; an unreachable host is retried and not reported). Progressing: anything not yet settled,
 -- including a status written for an older generation. Runs on Lua 5.1 (Argo CD's gopher-lua) and 5.3 alike.
 local hs = {}
-local failures = { InvalidSpec = true, ApplyFailed = true, ReleasePhaseFailed = true, BuildFailed = true, BuildTimedOut = true }
+local failures = {
+  InvalidSpec = true, ApplyFailed = true, ReleasePhaseFailed = true, BuildFailed = true, BuildTimedOut = true,
+  SourceNotPollable = true, SourceNotFound = true, SourceAuthRequired = true, SourceBadResponse = true, RefNotFound = true,
+  AutoBuildForbidden = true,
+}
 
 local function condition(kind)
   for _, c in ipairs(obj.status.conditions or {}) do
@@ -37,7 +42,7 @@ end
 local ready = condition("Ready")
 local released = condition("Released")
 local building = condition("Building")
-for _, kind in ipairs({ "Released", "Building", "Ready" }) do
+for _, kind in ipairs({ "Released", "Building", "SourceResolved", "Ready" }) do
   local c = condition(kind)
   if c ~= nil and c.status == "False" and failures[c.reason] then
     hs.status = "Degraded"
