@@ -20,7 +20,7 @@ namespace Paas.Controllers;
 public static class OperatorControllers
 {
     /// <summary>
-    /// Adds informers for Apps, Releases, Secrets, Builds, the App's workloads and dynos, and the App, Formation and dyno-cycling controllers; events go through
+    /// Adds informers for Apps, Releases, Secrets, Builds, the App's workloads and dynos, and the App, Formation and (unless settings turn it off) dyno-cycling controllers; events go through
     /// <paramref name="events"/>; <paramref name="settings"/> (default <see cref="PlatformSettings.Default"/>) shape the workloads.
     /// <paramref name="sources"/> configures auto-deploy from App spec.source (its Settings default to <paramref name="settings"/>).
     /// </summary>
@@ -46,7 +46,11 @@ public static class OperatorControllers
         workloads.ReconcileOwnersOn(controller);
         workloads.AddTo(host);
         host.Add(FormationController.Create(workloads.Formations, apps, releases, workloads.Deployments, client, settings, loggers));
-        DynoCycling.AddTo(host, client, workloads.Deployments, events, @namespace, loggers);
+        if ((settings ?? PlatformSettings.Default).DynoCycling is { Enabled: true } cycling)
+        {
+            DynoCycling.AddTo(host, client, workloads.Deployments, events, @namespace, loggers, DynoCycleSettings.From(cycling));
+        }
+
         Releases.ReleaseController.AddTo(host, apps, releases, client, events, @namespace, loggers, settings, workloads.Formations.Store);
         BuildControllers.AddTo(host, client, events, apps, secrets, @namespace, loggers, settings, builds: builds);
         SourceControllers.AddTo(host, client, events, apps, builds, loggers, (sources ?? new SourceControllerOptions()) with { Settings = sources?.Settings ?? settings });

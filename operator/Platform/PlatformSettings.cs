@@ -27,6 +27,9 @@ public sealed record PlatformSettings
     /// <summary>How Builds run: registry, builder and helper images, stack images, timeout and resources.</summary>
     public BuildSettings Builds { get; init; } = new();
 
+    /// <summary>Whether and how often dynos are restarted (Heroku's daily cycling).</summary>
+    public DynoCyclingSettings DynoCycling { get; init; } = new();
+
     /// <summary>Heroku's defaults: up to 100 dynos per type, standard-1x, heroku-24, no base domain.</summary>
     public static PlatformSettings Default { get; } = new();
 }

@@ -14,4 +14,11 @@ public sealed record DynoCycleSettings
 
     /// <summary>Heroku's figures.</summary>
     public static DynoCycleSettings Heroku { get; } = new();
+
+    /// <summary>The cycle the platform settings ask for.</summary>
+    public static DynoCycleSettings From(Paas.Platform.Dynos.DynoCyclingSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new DynoCycleSettings { Period = settings.Period, MaxJitter = settings.MaxJitter };
+    }
 }

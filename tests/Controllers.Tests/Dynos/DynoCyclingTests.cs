@@ -4,6 +4,8 @@ using Kube.Runtime.Events;
 using Kube.Runtime.Hosting;
 using Kube.Runtime.Informers;
 using Paas.Controllers.Dynos;
+using Paas.Platform;
+using Paas.Platform.Dynos;
 using Paas.Controllers.Tests.Support;
 using Paas.Platform.Api;
 
@@ -74,6 +76,42 @@ public class DynoCyclingTests : IClassFixture<Cluster>
 
         (await cluster.Client.TryGetAsync<Pod>("shop-web-a", ns)).Should().NotBeNull();
         op.Requests.Requests.Should().NotContain(r => r.Method == HttpMethod.Delete);
+    }
+
+    [Fact]
+    public async Task Period_from_the_platform_settings_reaches_the_dyno_controller()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await CreateDeploymentAsync(ns, replicas: 1);
+        await CreateDynoAsync(ns, "shop-web-a", ready: true);
+        await using var op = await StartOperatorAsync(ns, new DynoCyclingSettings { Period = Fast.Period, MaxJitter = TimeSpan.Zero });
+
+        await WaitForGoneAsync(ns, "shop-web-a");
+    }
+
+    [Fact]
+    public async Task Cycling_turned_off_in_the_platform_settings_caches_no_pods_and_restarts_none()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+        await CreateDeploymentAsync(ns, replicas: 1);
+        await CreateDynoAsync(ns, "shop-web-a", ready: true);
+        await using var op = await StartOperatorAsync(ns, new DynoCyclingSettings { Enabled = false, Period = Fast.Period, MaxJitter = TimeSpan.Zero });
+        await Eventually.TrueAsync(() => op.Host.IsActive && op.Host.HasSynced, "the operator's caches are filled");
+        await Task.Delay(Fast.Period + TimeSpan.FromSeconds(1));
+
+        (await cluster.Client.TryGetAsync<Pod>("shop-web-a", ns)).Should().NotBeNull("cycling is off");
+        op.Requests.Requests.Should().NotContain(r => r.Path.Contains("/pods", StringComparison.Ordinal), "without cycling the operator neither lists nor watches dynos");
+    }
+
+    private async Task<RunningDynos> StartOperatorAsync(string ns, DynoCyclingSettings cycling)
+    {
+        var (client, requests) = cluster.NewClient();
+        var recorder = new EventRecorder(cluster.NewClient().Client, new EventRecorderOptions { ReportingController = "paas-operator", ReportingInstance = "test" });
+        var host = new ControllerHost();
+        OperatorControllers.AddTo(host, client, recorder, @namespace: ns, settings: PlatformSettings.Default with { DynoCycling = cycling });
+        host.AddBackground("events", recorder.RunAsync);
+        var stop = new CancellationTokenSource();
+        return new RunningDynos(host, host.RunAsync(stop.Token), stop, requests);
     }
 
     private async Task<RunningDynos> StartAsync(string ns, DynoCycleSettings? settings = null)

@@ -159,6 +159,36 @@ public class SettingsFileTests
             .WithMessage("*/no/such/settings.yaml*--settings*");
     }
 
+    [Fact]
+    public void Dyno_cycling_is_read_with_durations_and_defaults_to_herokus_daily_cycle()
+    {
+        Parse("").DynoCycling.Should().Be(new DynoCyclingSettings { Enabled = true, Period = TimeSpan.FromHours(24), MaxJitter = TimeSpan.FromMinutes(216) });
+
+        var settings = Parse("""
+            dynoCycling:
+              enabled: false
+              period: 12h
+              maxJitter: 30m
+            """);
+
+        settings.DynoCycling.Should().Be(new DynoCyclingSettings { Enabled = false, Period = TimeSpan.FromHours(12), MaxJitter = TimeSpan.FromMinutes(30) });
+    }
+
+    [Fact]
+    public void Dyno_cycling_shorter_than_an_hour_or_with_a_jitter_beyond_its_period_is_rejected_with_the_fix()
+    {
+        Failure("dynoCycling: {period: 10m}").Should().Contain("dynoCycling.period: value 10m is invalid").And.Contain("dynoCycling.enabled: false");
+        Failure("dynoCycling: {period: 2h, maxJitter: 3h}").Should().Contain("dynoCycling.maxJitter: value 3h is invalid").And.Contain("0 to dynoCycling.period (2h)");
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(86401)]
+    public void Source_poll_interval_outside_ten_seconds_to_a_day_is_rejected(int seconds)
+    {
+        Failure($"builds: {{sourcePollSeconds: {seconds}}}").Should().Contain($"builds.sourcePollSeconds: value {seconds} is invalid").And.Contain("10 to 86400");
+    }
+
     [Theory]
     [InlineData("90s", 90)]
     [InlineData("15m", 900)]
@@ -168,6 +198,18 @@ public class SettingsFileTests
     {
         DurationConverter.TryParse(text, out var duration).Should().BeTrue();
         duration.Should().Be(TimeSpan.FromSeconds(seconds));
+    }
+
+    [Theory]
+    [InlineData(5400, "1h30m")]
+    [InlineData(45, "45s")]
+    [InlineData(0.25, "250ms")]
+    [InlineData(86400, "24h")]
+    [InlineData(0, "0s")]
+    [InlineData(-600, "-10m")]
+    public void Durations_in_messages_are_written_as_in_the_settings_file(double seconds, string text)
+    {
+        DurationConverter.Format(TimeSpan.FromSeconds(seconds)).Should().Be(text);
     }
 
     [Fact]

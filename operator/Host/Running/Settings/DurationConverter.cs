@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -40,6 +41,29 @@ internal sealed partial class DurationConverter : JsonConverter<TimeSpan>
 
     public override void Write(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) =>
         writer.WriteStringValue($"{(long)value.TotalSeconds}s");
+
+    /// <summary>A duration as a settings file writes it, e.g. 1h30m or 45s, for messages about a value read from one.</summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration == TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        var text = new StringBuilder(duration < TimeSpan.Zero ? "-" : "");
+        var rest = duration.Duration();
+        foreach (var (unit, length) in new[] { ("h", TimeSpan.FromHours(1)), ("m", TimeSpan.FromMinutes(1)), ("s", TimeSpan.FromSeconds(1)), ("ms", TimeSpan.FromMilliseconds(1)) })
+        {
+            var whole = (long)(rest.Ticks / length.Ticks);
+            if (whole > 0)
+            {
+                text.Append(whole.ToString(CultureInfo.InvariantCulture)).Append(unit);
+                rest -= TimeSpan.FromTicks(whole * length.Ticks);
+            }
+        }
+
+        return text.ToString();
+    }
 
     [GeneratedRegex(@"^(?<part>[0-9]+(\.[0-9]+)?(ms|h|m|s))+$")]
     private static partial Regex GoDuration();

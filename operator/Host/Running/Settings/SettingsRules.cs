@@ -23,6 +23,21 @@ internal static partial class SettingsRules
             yield return $"rendering.webPort: value {settings.Rendering.WebPort} is invalid: a port is 1 to 65535; 5000 is Heroku's local default.";
         }
 
+        if (settings.Builds.SourcePollSeconds is < 10 or > 86400)
+        {
+            yield return $"builds.sourcePollSeconds: value {settings.Builds.SourcePollSeconds} is invalid: poll every 10 to 86400 seconds; 60 is the default.";
+        }
+
+        if (settings.DynoCycling.Period < TimeSpan.FromHours(1))
+        {
+            yield return $"dynoCycling.period: value {DurationConverter.Format(settings.DynoCycling.Period)} is invalid: dynos run at least 1h between restarts; Heroku's period is 24h (set dynoCycling.enabled: false to turn cycling off).";
+        }
+
+        if (settings.DynoCycling.MaxJitter < TimeSpan.Zero || settings.DynoCycling.MaxJitter > settings.DynoCycling.Period)
+        {
+            yield return $"dynoCycling.maxJitter: value {DurationConverter.Format(settings.DynoCycling.MaxJitter)} is invalid: it is 0 to dynoCycling.period ({DurationConverter.Format(settings.DynoCycling.Period)}); Heroku's is 216m.";
+        }
+
         for (var i = 0; i < settings.DynoSizes.Sizes.Count; i++)
         {
             var size = settings.DynoSizes.Sizes[i];
