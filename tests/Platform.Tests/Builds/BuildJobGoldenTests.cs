@@ -1,5 +1,5 @@
 using Paas.Platform.Builds;
-using Paas.Platform.Tests.Rendering;
+using Paas.Platform.Manifests;
 
 namespace Paas.Platform.Tests.Builds;
 
@@ -11,7 +11,7 @@ public sealed class BuildJobGoldenTests
     [MemberData(nameof(Cases))]
     public async Task Kaniko_job_matches_the_golden_file(string caseName)
     {
-        var yaml = RenderedYaml.Of([new KanikoStrategy(PlatformSettings.Default).Render(BuildSamples.Cases[caseName])]);
+        var yaml = ManifestYaml.Write([new KanikoStrategy(PlatformSettings.Default).Render(BuildSamples.Cases[caseName])]);
         var path = Path.Combine(RepoPaths.TestProject, "Builds", "golden", caseName + ".yaml");
         if (RepoPaths.UpdateGolden)
         {
@@ -29,6 +29,6 @@ public sealed class BuildJobGoldenTests
         var strategy = new KanikoStrategy(PlatformSettings.Default);
         var input = BuildSamples.Cases[caseName];
 
-        RenderedYaml.Of([strategy.Render(input)]).Should().Be(RenderedYaml.Of([strategy.Render(input)]));
+        ManifestYaml.Write([strategy.Render(input)]).Should().Be(ManifestYaml.Write([strategy.Render(input)]));
     }
 }

@@ -1,5 +1,6 @@
 using Kube.Models;
 using Paas.Platform.Api;
+using Paas.Platform.Manifests;
 using Paas.Platform.Rendering;
 
 namespace Paas.Platform.Tests.Rendering;
@@ -221,7 +222,7 @@ public sealed class AppRendererTests
         var forward = Samples.Input(Samples.App("shop"), Samples.Release("shop", 1, ("web", "a"), ("worker", "b"), ("clock", "c")), null);
         var backward = Samples.Input(Samples.App("shop"), Samples.Release("shop", 1, ("clock", "c"), ("worker", "b"), ("web", "a")), null);
 
-        RenderedYaml.Of(AppRenderer.Render(backward).All).Should().Be(RenderedYaml.Of(AppRenderer.Render(forward).All));
+        ManifestYaml.Write(AppRenderer.Render(backward).All).Should().Be(ManifestYaml.Write(AppRenderer.Render(forward).All));
     }
 
     [Fact]

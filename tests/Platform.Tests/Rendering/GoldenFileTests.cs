@@ -1,3 +1,5 @@
+using Paas.Platform.Manifests;
+
 namespace Paas.Platform.Tests.Rendering;
 
 public sealed class GoldenFileTests
@@ -8,7 +10,7 @@ public sealed class GoldenFileTests
     [MemberData(nameof(Cases))]
     public async Task Rendered_objects_match_the_golden_file(string caseName)
     {
-        var yaml = RenderedYaml.Of(Samples.RenderAll(Samples.Cases[caseName]));
+        var yaml = ManifestYaml.Write(Samples.RenderAll(Samples.Cases[caseName]));
         var path = Path.Combine(RepoPaths.TestProject, "Rendering", "golden", caseName + ".yaml");
         if (RepoPaths.UpdateGolden)
         {
@@ -25,6 +27,6 @@ public sealed class GoldenFileTests
     {
         var input = Samples.Cases[caseName];
 
-        RenderedYaml.Of(Samples.RenderAll(input)).Should().Be(RenderedYaml.Of(Samples.RenderAll(input)));
+        ManifestYaml.Write(Samples.RenderAll(input)).Should().Be(ManifestYaml.Write(Samples.RenderAll(input)));
     }
 }
