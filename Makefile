@@ -29,6 +29,9 @@ test: tools chart ## Run the whole test suite (chart checks, unit, conformance, 
 run: ## Run the operator: against KUBECONFIG or in-cluster, else against an embedded API server
 	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- run --crds $(CURDIR)/crds --state-dir $(CURDIR)/.run $(ARGS)
 
+render: ## Print what the operator would create for manifests, no cluster: make render ARGS="-f samples/prebuilt-image.yaml"
+	@$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -v quiet -- render $(ARGS)
+
 crds: ## Regenerate crds/ from the C# types
 	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- crds --output $(CURDIR)/crds --reference $(CURDIR)/docs/api-reference.md
 	cp crds/*.yaml charts/paas-operator/crds/

@@ -5,5 +5,6 @@ var root = new RootCommand("paas-operator: Heroku's developer experience as a Ku
 {
     RunCommand.Create(),
     CrdsCommand.Create(),
+    RenderCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
