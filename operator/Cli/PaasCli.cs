@@ -35,7 +35,7 @@ public static class PaasCli
     {
         var options = new GlobalOptions();
         var runner = new CommandRunner(options, environment);
-        var root = new RootCommand("paas: Heroku's developer experience on Kubernetes (apps, config, ps, releases, rollback, builds, logs).");
+        var root = new RootCommand("paas: Heroku's developer experience on Kubernetes (apps, config, ps, releases, rollback, builds, logs, run:detached).");
         foreach (var option in options.All)
         {
             root.Options.Add(option);
@@ -50,6 +50,7 @@ public static class PaasCli
             .. ReleasesCommands.Create(runner),
             .. BuildsCommands.Create(runner),
             LogsCommand.Create(runner),
+            RunCommand.Create(runner),
         ];
         foreach (var command in commands)
         {

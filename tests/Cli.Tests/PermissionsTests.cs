@@ -76,6 +76,7 @@ public partial class PermissionsTests
             Spec = new PodSpec { Containers = [new Container { Name = "web", Image = CliCluster.Image }] },
         });
         var build = (await client.ListAsync<Build>("team")).Items.Single().Metadata.Name!;
+        await client.MergePatchAsync<Release>("shop-v2", "team", new JsonObject { ["status"] = new JsonObject { ["current"] = true } }, "status");
 
         // Applied with kubectl, so not owned by the App: apps:destroy deletes it itself.
         await client.CreateAsync(new Build
@@ -92,7 +93,7 @@ public partial class PermissionsTests
             ["ps:scale", "web=2", "-a", "shop"], ["ps:scale", "web=1", "-a", "shop"], ["ps", "-a", "shop"],
             ["releases", "-a", "shop"], ["releases:info", "-a", "shop"], ["rollback", "-a", "shop", "--no-wait"],
             ["builds", "-a", "shop"], ["builds:create", "-a", "shop", "--image", "nginx:2"], ["builds:info", build], ["builds:output", build],
-            ["logs", "-a", "shop"],
+            ["logs", "-a", "shop"], ["run:detached", "-a", "shop", "rake", "db:migrate"],
             ["apps:destroy", "-a", "shop", "--confirm", "shop"],
         ];
         foreach (var command in commands)

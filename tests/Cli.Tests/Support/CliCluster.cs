@@ -95,7 +95,8 @@ public sealed class CliCluster : IAsyncLifetime
             PollInterval = TimeSpan.FromMilliseconds(50),
         };
         environment = configure?.Invoke(environment) ?? environment;
-        var code = await PaasCli.RunAsync([.. args, "--kubeconfig", Kubeconfig], environment, cancellationToken);
+        // First, so that it is not taken as part of a command after "--" (run:detached).
+        var code = await PaasCli.RunAsync(["--kubeconfig", Kubeconfig, .. args], environment, cancellationToken);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
