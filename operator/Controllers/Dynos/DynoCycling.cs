@@ -30,11 +30,22 @@ public static class DynoCycling
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(deployments);
         var pods = new Informer<Pod>(client, new InformerOptions { Namespace = @namespace, LabelSelector = PaasLabels.App }, loggers?.CreateLogger("informer.pods"));
+        pods.UseTransform(Slim);
         pods.AddIndexer(DynoCycleReconciler.ByDeployment, pod => DynoCycleReconciler.DeploymentOf(pod).Select(key => key.ToString()));
         var reconciler = new DynoCycleReconciler(pods.Store, deployments.Store, client, events, settings, time);
         var controller = new Controller("dynos", reconciler, logger: loggers?.CreateLogger("controller.dynos"), timeProvider: time)
             .Watches(pods, DynoCycleReconciler.DeploymentOf)
             .Watches(deployments, deployment => [ObjectKey.From(deployment)]);
         return host.Add(pods).Add(controller);
+    }
+
+    /// <summary>
+    /// A dyno as the cache keeps it: metadata and status, which are all cycling reads. The spec (image, command, env,
+    /// probes, resources) is most of a pod and there is one per dyno in the cluster.
+    /// </summary>
+    public static Pod Slim(Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(pod);
+        return pod.Spec is null ? pod : pod with { Spec = null };
     }
 }

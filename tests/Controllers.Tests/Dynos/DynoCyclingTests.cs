@@ -103,6 +103,25 @@ public class DynoCyclingTests : IClassFixture<Cluster>
         op.Requests.Requests.Should().NotContain(r => r.Path.Contains("/pods", StringComparison.Ordinal), "without cycling the operator neither lists nor watches dynos");
     }
 
+    [Fact]
+    public void Cached_dynos_keep_what_cycling_reads_and_drop_their_spec()
+    {
+        var pod = new Pod
+        {
+            Metadata = new ObjectMeta { Name = "shop-web-a", Namespace = "team", Uid = "u1", Labels = Labels("web"), CreationTimestamp = DateTimeOffset.UnixEpoch },
+            Spec = Spec(),
+            Status = new PodStatus { Phase = "Running", Conditions = [new PodCondition { Type = "Ready", Status = "True" }] },
+        };
+
+        var slim = DynoCycling.Slim(pod);
+
+        slim.Spec.Should().BeNull();
+        slim.Metadata.Should().Be(pod.Metadata);
+        slim.Status.Should().Be(pod.Status);
+        DynoCyclePlanner.IsReady(slim).Should().BeTrue();
+        DynoCycleReconciler.DeploymentOf(slim).Should().Equal(DynoCycleReconciler.DeploymentOf(pod));
+    }
+
     private async Task<RunningDynos> StartOperatorAsync(string ns, DynoCyclingSettings cycling)
     {
         var (client, requests) = cluster.NewClient();

@@ -22,9 +22,15 @@ public abstract class InformerFixture : IAsyncLifetime
     }
 
     /// <summary>Starts an informer; <paramref name="random"/> fixes the jitter so backoff values are exact.</summary>
-    private protected Informer<ConfigMap> StartInformer(InformerOptions? options, double random, IInformerHandler<ConfigMap>? handler)
+    private protected Informer<ConfigMap> StartInformer(
+        InformerOptions? options, double random, IInformerHandler<ConfigMap>? handler, Func<ConfigMap, ConfigMap>? transform = null)
     {
         var informer = new Informer<ConfigMap>(Client, options, timeProvider: Clock, random: new FixedRandom(random));
+        if (transform is not null)
+        {
+            informer.UseTransform(transform);
+        }
+
         if (handler is not null)
         {
             informer.AddHandler(handler);
