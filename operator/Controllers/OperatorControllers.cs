@@ -20,6 +20,13 @@ namespace Paas.Controllers;
 public static class OperatorControllers
 {
     /// <summary>
+    /// The Secrets the operator caches: all but Helm's release records, which no App reads (config snapshots, configFrom
+    /// and credentials are other types) and which are most of a cluster's Secret bytes: every revision of every Helm
+    /// release is one, holding the release's compressed manifests.
+    /// </summary>
+    public const string SecretsWorthCaching = "type!=helm.sh/release.v1";
+
+    /// <summary>
     /// Adds informers for Apps, Releases, Secrets, Builds, the App's workloads and dynos, and the App, Formation and (unless settings turn it off) dyno-cycling controllers; events go through
     /// <paramref name="events"/>; <paramref name="settings"/> (default <see cref="PlatformSettings.Default"/>) shape the workloads.
     /// <paramref name="sources"/> configures auto-deploy from App spec.source (its Settings default to <paramref name="settings"/>).
@@ -33,7 +40,7 @@ public static class OperatorControllers
         var options = new InformerOptions { Namespace = @namespace };
         var apps = new Informer<App>(client, options, loggers?.CreateLogger("informer.apps"));
         var releases = new Informer<Release>(client, options, loggers?.CreateLogger("informer.releases"));
-        var secrets = new Informer<Secret>(client, options, loggers?.CreateLogger("informer.secrets"));
+        var secrets = new Informer<Secret>(client, options with { FieldSelector = SecretsWorthCaching }, loggers?.CreateLogger("informer.secrets"));
         var builds = BuildControllers.NewBuildInformer(client, @namespace, loggers);
         var workloads = new WorkloadInformers(client, @namespace, loggers);
         var reconciler = new AppReconciler(
