@@ -6,4 +6,5 @@ namespace Paas.Host.Commands;
 /// <param name="Namespace">Namespace of objects whose manifest names none.</param>
 /// <param name="Image">Image to release for Apps without a Release or an image Build.</param>
 /// <param name="ProcfileFile">A Procfile with the process types of that image, for Apps without spec.procfile.</param>
-internal sealed record RenderRequest(IReadOnlyList<string> Files, string? SettingsFile, string Namespace, string? Image, string? ProcfileFile = null);
+/// <param name="ValuesFile">A Helm values file of the chart, whose <c>settings</c> are the platform settings; instead of <paramref name="SettingsFile"/>.</param>
+internal sealed record RenderRequest(IReadOnlyList<string> Files, string? SettingsFile, string Namespace, string? Image, string? ProcfileFile = null, string? ValuesFile = null);

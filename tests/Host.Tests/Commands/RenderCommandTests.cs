@@ -40,6 +40,35 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Settings_come_from_the_settings_block_of_a_chart_values_file()
+    {
+        var values = Path.Combine(directory, "values.yaml");
+        await File.WriteAllTextAsync(values, "replicaCount: 3\nsettings:\n  baseDomain: apps.example.net\n  rendering:\n    ingressClassName: nginx\n");
+
+        var code = await RunAsync(new RenderRequest([Sample("prebuilt-image.yaml")], null, "team-a", null, ValuesFile: values));
+
+        code.Should().Be(0, errors.ToString());
+        var ingress = YamlJson.ReadDocuments(output.ToString()).Single(d => d!["kind"]!.ToString() == "Ingress")!;
+        ingress["spec"]!["ingressClassName"]!.ToString().Should().Be("nginx");
+        ingress["spec"]!["rules"]![0]!["host"]!.ToString().Should().Be("imageboard.team-a.apps.example.net");
+    }
+
+    [Fact]
+    public async Task Wrong_settings_in_a_values_file_or_two_sources_of_settings_exit_2()
+    {
+        var values = Path.Combine(directory, "values.yaml");
+        await File.WriteAllTextAsync(values, "settings:\n  baseDomian: apps.example.net\n");
+        var settings = Path.Combine(directory, "settings.yaml");
+        await File.WriteAllTextAsync(settings, "baseDomain: apps.example.net\n");
+
+        (await RunAsync(new RenderRequest([Sample("prebuilt-image.yaml")], null, "default", null, ValuesFile: values))).Should().Be(2);
+        errors.ToString().Should().Contain("(settings)").And.Contain("did you mean \"baseDomain\"");
+        (await RunAsync(new RenderRequest([Sample("prebuilt-image.yaml")], settings, "default", null, ValuesFile: values))).Should().Be(2);
+        errors.ToString().Should().Contain("--settings and --values both give the platform settings; pass one of them.");
+        output.ToString().Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Invalid_manifest_prints_errors_and_no_objects_and_exits_1()
     {
         var file = Path.Combine(directory, "bad.yaml");
