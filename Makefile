@@ -6,13 +6,14 @@ SHELL := /usr/bin/env bash
 
 DOTNET ?= dotnet
 CONFIGURATION ?= Debug
+RID ?= linux-x64
 TOOLS := $(CURDIR)/.tools/bin
 export PATH := $(TOOLS):$(PATH)
 export KUBECTL ?= $(TOOLS)/kubectl
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: help tools build test run crds render chart bench e2e clean
+.PHONY: help tools build test run cli crds render chart bench e2e clean
 
 help: ## List the verbs
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,6 +29,10 @@ test: tools chart ## Run the whole test suite (chart checks, unit, conformance, 
 
 run: ## Run the operator: against KUBECONFIG or in-cluster, else against an embedded API server
 	$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -- run --crds $(CURDIR)/crds --state-dir $(CURDIR)/.run $(ARGS)
+
+cli: ## Publish the paas command as one self-contained file: dist/paas-$(RID)/paas (RID=osx-arm64, win-x64, ...)
+	$(DOTNET) publish operator/Cli -c Release -r $(RID) --self-contained -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true \
+		-p:DebugType=none -p:PublishDocumentationFiles=false -p:PublishReferencesDocumentationFiles=false -o $(CURDIR)/dist/paas-$(RID)
 
 render: ## Print what the operator would create for manifests, no cluster: make render ARGS="-f samples/prebuilt-image.yaml"
 	@$(DOTNET) run --project operator/Host -c $(CONFIGURATION) -v quiet -- render $(ARGS)
@@ -47,4 +52,4 @@ e2e: tools ## Run the end-to-end suite against the real cluster in KUBECONFIG (i
 	PAAS_E2E=1 $(DOTNET) test tests/E2E.Tests -c $(CONFIGURATION)
 
 clean: ## Remove build output
-	rm -rf artifacts bench/results
+	rm -rf artifacts bench/results dist
